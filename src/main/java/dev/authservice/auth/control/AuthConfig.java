@@ -1,0 +1,65 @@
+package dev.authservice.auth.control;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every configuration key of the service, read through MicroProfile Config. Defaults live in
+ * META-INF/microprofile-config.properties and the README; environment variables override them
+ * (AUTH_PASSWORD_HASH_ITERATIONS for auth.password.hash.iterations, and so on).
+ */
+@ApplicationScoped
+public class AuthConfig {
+
+    @Inject
+    @ConfigProperty(name = "auth.password.hash.algorithm")
+    String hashAlgorithm;
+
+    @Inject
+    @ConfigProperty(name = "auth.password.hash.iterations")
+    int hashIterations;
+
+    @Inject
+    @ConfigProperty(name = "auth.password.hash.salt-bytes")
+    int hashSaltBytes;
+
+    @Inject
+    @ConfigProperty(name = "auth.password.hash.key-bytes")
+    int hashKeyBytes;
+
+    @Inject
+    @ConfigProperty(name = "auth.session.absolute-timeout")
+    Duration sessionAbsoluteTimeout;
+
+    @Inject
+    @ConfigProperty(name = "auth.request.max-body-bytes")
+    int maxBodyBytes;
+
+    public String hashAlgorithm() {
+        return hashAlgorithm;
+    }
+
+    public int hashIterations() {
+        return hashIterations;
+    }
+
+    public int hashSaltBytes() {
+        return hashSaltBytes;
+    }
+
+    public int hashKeyBytes() {
+        return hashKeyBytes;
+    }
+
+    public Duration sessionAbsoluteTimeout() {
+        return sessionAbsoluteTimeout;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.authservice.auth.control;
+
+/** A failed login. One message for an unknown user and a wrong password, so neither is revealed. */
+public class InvalidCredentialsException extends AuthException {
+
+    public InvalidCredentialsException() {
+        super("Invalid username or password.");
+    }
+
+    /** A login body that cannot be credentials at all; the spec answers every failed login with 401. */
+    public static InvalidCredentialsException unreadable(String detail) {
+        return new InvalidCredentialsException(detail);
+    }
+
+    private InvalidCredentialsException(String detail) {
+        super(detail);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.authservice.auth.control;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+/** Hashes and verifies passwords with Jakarta Security's PBKDF2 at the configured parameters. */
+@ApplicationScoped
+public class PasswordHasher {
+
+    @Inject
+    Pbkdf2PasswordHash pbkdf2;
+
+    @Inject
+    AuthConfig config;
+
+    /**
+     * A hash of a password nobody knows, at the current parameters: verifying an unknown user's
+     * login against it costs what a real verification costs, so timing does not reveal which
+     * usernames exist (the lesson of Django's CVE-2016-2513).
+     */
+    private String dummyHash;
+
+    @PostConstruct
+    void initialize() {
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", config.hashAlgorithm(),
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(config.hashIterations()),
+                "Pbkdf2PasswordHash.SaltSizeBytes", Integer.toString(config.hashSaltBytes()),
+                "Pbkdf2PasswordHash.KeySizeBytes", Integer.toString(config.hashKeyBytes())));
+        dummyHash = hash(SessionToken.generate().value());
+    }
+
+    public String hash(String password) {
+        char[] chars = password.toCharArray();
+        try {
+            return pbkdf2.generate(chars);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    public boolean verify(String password, String storedHash) {
+        char[] chars = password.toCharArray();
+        try {
+            return pbkdf2.verify(chars, storedHash);
+        } finally {
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    /** Spends the time of one verification and always fails. */
+    public boolean verifyAgainstDummy(String password) {
+        verify(password, dummyHash);
+        return false;
+    }
+}
