@@ -1,0 +1,139 @@
+package dev.authservice.auth.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as an operator runs it: `java -jar payara-micro.jar --deploy auth-service.war` with
+ * the project's boot commands and shipped configuration, as a separate process this test can kill.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Path databaseDir;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    public ServiceProcess(Path workDir) {
+        this.databaseDir = workDir.resolve("db");
+        this.log = workDir.resolve("server.log");
+        this.port = freePort();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public Path databaseDir() {
+        return databaseDir;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ServiceProcess start() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m",
+                "-jar", System.getProperty("payara.microJar"),
+                "--nocluster", "--port", Integer.toString(port),
+                "--prebootcommandfile", System.getProperty("auth.payaraConfig") + "/pre-boot-commands.asadmin",
+                "--contextroot", "/",
+                "--deploy", Deployments.builtWar().getAbsolutePath()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("AUTH_DB_DIR", databaseDir.toAbsolutePath().toString());
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady();
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no orderly undeploy. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the server survived SIGKILL");
+        }
+    }
+
+    /** SIGTERM, as an init system stops a service. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill9();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** Ready when our own endpoint answers as ours: a problem+json 401 from /logout. */
+    private void awaitReady() {
+        HttpClientSupport http = new HttpClientSupport(baseUri());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(http.request("logout").POST(HttpRequest.BodyPublishers.noBody()));
+                if (response.statusCode() == 401 && response.body().contains("\"status\":401")) {
+                    return;
+                }
+            } catch (UncheckedIOException notYetListening) {
+                // keep waiting
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the server was not ready within 180 s; see " + log);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path workDir(String name) {
+        Path dir = Path.of(System.getProperty("auth.testDataDir", "target/it-data"), name + "-" + System.nanoTime());
+        return new File(dir.toString()).toPath();
+    }
+}
