@@ -14,10 +14,14 @@ import jakarta.persistence.PersistenceException;
 import dev.authservice.auth.control.AuthConfig;
 import dev.authservice.auth.control.Credentials;
 import dev.authservice.auth.control.InvalidCredentialsException;
+import dev.authservice.auth.control.InvalidRequestException;
 import dev.authservice.auth.control.InvalidTokenException;
 import dev.authservice.auth.control.IssuedSession;
+import dev.authservice.auth.control.LoginThrottle;
 import dev.authservice.auth.control.PasswordHasher;
+import dev.authservice.auth.control.PasswordPolicy;
 import dev.authservice.auth.control.SessionToken;
+import dev.authservice.auth.control.Username;
 import dev.authservice.auth.control.UsernameTakenException;
 import dev.authservice.auth.entity.Session;
 import dev.authservice.auth.entity.User;
@@ -39,20 +43,29 @@ public class AuthBean {
     PasswordHasher hasher;
 
     @Inject
+    PasswordPolicy passwordPolicy;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
     AuthConfig config;
 
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Creates the account. The lookup only spares the hashing work and a logged constraint error
-     * in the common case; of simultaneous registrations, the primary key decides.
+     * Creates the account under the canonical username. The lookup only spares the hashing work
+     * and a logged constraint error in the common case; of simultaneous registrations, the
+     * primary key decides.
      */
     public String register(Credentials credentials) {
-        if (em.find(User.class, credentials.username()) != null) {
+        Username username = Username.canonical(credentials.username());
+        String password = PasswordPolicy.normalize(credentials.password());
+        passwordPolicy.check(username, password);
+        if (em.find(User.class, username.value()) != null) {
             throw new UsernameTakenException();
         }
-        String passwordHash = hasher.hash(credentials.password());
-        User user = new User(credentials.username(), passwordHash, clock.instant());
+        User user = new User(username.value(), hasher.hash(password), clock.instant());
         try {
             em.persist(user);
             em.flush();
@@ -65,13 +78,24 @@ public class AuthBean {
         return user.username();
     }
 
+    /**
+     * Unknown names, names no account could have, and wrong passwords all cost one PBKDF2
+     * verification at the current parameters and fail alike; all are throttled alike.
+     */
     public IssuedSession login(Credentials credentials) {
-        User user = em.find(User.class, credentials.username());
+        String throttleKey = throttleKey(credentials.username());
+        throttle.beginAttempt(throttleKey);
+        String password = PasswordPolicy.normalize(credentials.password());
+        User user = em.find(User.class, throttleKey);
         boolean verified = user == null
-                ? hasher.verifyAgainstDummy(credentials.password())
-                : hasher.verify(credentials.password(), user.passwordHash());
+                ? hasher.verifyAgainstDummy(password)
+                : hasher.verify(password, user.passwordHash());
         if (!verified) {
             throw new InvalidCredentialsException();
+        }
+        throttle.succeeded(throttleKey);
+        if (hasher.needsRehash(user.passwordHash())) {
+            user.changePasswordHash(hasher.hash(password));
         }
         Instant now = clock.instant();
         Duration lifetime = config.sessionAbsoluteTimeout();
@@ -88,6 +112,18 @@ public class AuthBean {
                 .executeUpdate();
         if (revoked == 0) {
             throw InvalidTokenException.invalid();
+        }
+    }
+
+    /**
+     * The canonical username; for a name no account can have, the name as sent (bounded), so it
+     * is throttled like any unknown name and its lookup simply finds nothing.
+     */
+    private static String throttleKey(String typedUsername) {
+        try {
+            return Username.canonical(typedUsername).value();
+        } catch (InvalidRequestException noSuchAccountPossible) {
+            return "\u0000" + typedUsername.substring(0, Math.min(typedUsername.length(), 256));
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import dev.authservice.auth.control.AuthException;
 import dev.authservice.auth.control.InvalidCredentialsException;
 import dev.authservice.auth.control.InvalidTokenException;
+import dev.authservice.auth.control.LoginThrottledException;
 import dev.authservice.auth.control.PayloadTooLargeException;
 
 /** Turns a refused request into its status code and problem+json. */
@@ -24,6 +25,11 @@ public class AuthExceptionMapper implements ExceptionMapper<AuthException> {
         }
         if (e instanceof InvalidCredentialsException) {
             return Problem.response(401, e.detail()).build();
+        }
+        if (e instanceof LoginThrottledException throttled) {
+            return Problem.response(429, e.detail())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
+                    .build();
         }
         if (e instanceof PayloadTooLargeException) {
             return Problem.response(413, e.detail()).header("Connection", "close").build();

@@ -39,6 +39,22 @@ public class AuthConfig {
     @ConfigProperty(name = "auth.request.max-body-bytes")
     int maxBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "auth.throttle.free-failures")
+    int throttleFreeFailures;
+
+    @Inject
+    @ConfigProperty(name = "auth.throttle.max-delay")
+    Duration throttleMaxDelay;
+
+    @Inject
+    @ConfigProperty(name = "auth.throttle.max-failures-per-hour")
+    int throttleMaxFailuresPerHour;
+
+    @Inject
+    @ConfigProperty(name = "auth.throttle.max-tracked-names")
+    long throttleMaxTrackedNames;
+
     public String hashAlgorithm() {
         return hashAlgorithm;
     }
@@ -61,5 +77,21 @@ public class AuthConfig {
 
     public int maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    public int throttleFreeFailures() {
+        return throttleFreeFailures;
+    }
+
+    public Duration throttleMaxDelay() {
+        return throttleMaxDelay;
+    }
+
+    public int throttleMaxFailuresPerHour() {
+        return throttleMaxFailuresPerHour;
+    }
+
+    public long throttleMaxTrackedNames() {
+        return throttleMaxTrackedNames;
     }
 }

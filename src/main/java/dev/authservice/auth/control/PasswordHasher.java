@@ -1,6 +1,7 @@
 package dev.authservice.auth.control;
 
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
@@ -50,6 +51,26 @@ public class PasswordHasher {
             return pbkdf2.verify(chars, storedHash);
         } finally {
             Arrays.fill(chars, '\0');
+        }
+    }
+
+    /**
+     * Whether a stored hash was made with other parameters than the configured ones (another
+     * algorithm, fewer iterations, a shorter salt or key), so the next login should replace it.
+     * Reads Soteria's format ALGORITHM:ITERATIONS:BASE64(SALT):BASE64(KEY).
+     */
+    public boolean needsRehash(String storedHash) {
+        String[] parts = storedHash.split(":");
+        if (parts.length != 4) {
+            return true;
+        }
+        try {
+            return !parts[0].equals(config.hashAlgorithm())
+                    || Integer.parseInt(parts[1]) != config.hashIterations()
+                    || Base64.getDecoder().decode(parts[2]).length != config.hashSaltBytes()
+                    || Base64.getDecoder().decode(parts[3]).length != config.hashKeyBytes();
+        } catch (IllegalArgumentException malformed) {
+            return true;
         }
     }
 

@@ -25,12 +25,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path databaseDir;
     private final Path log;
     private final int port;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
 
     public ServiceProcess(Path workDir) {
         this.databaseDir = workDir.resolve("db");
         this.log = workDir.resolve("server.log");
         this.port = freePort();
+    }
+
+    /** An environment variable for the next start (MicroProfile Config reads AUTH_* from there). */
+    public ServiceProcess withEnv(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    public ServiceProcess withoutEnv(String name) {
+        environment.remove(name);
+        return this;
     }
 
     public URI baseUri() {
@@ -61,6 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AUTH_DB_DIR", databaseDir.toAbsolutePath().toString());
+        builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();

@@ -1,0 +1,143 @@
+package dev.authservice.auth.control;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final LoginThrottle throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(15), 100, 1_000);
+
+    private void fail(String name, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.beginAttempt(name);
+        }
+    }
+
+    private long refusedFor(String name) {
+        return assertThrows(LoginThrottledException.class, () -> throttle.beginAttempt(name)).retryAfterSeconds();
+    }
+
+    @Test
+    void fiveFailuresAreFreeThenTheDelayDoubles() {
+        fail("alice", 5);
+        assertEquals(1, refusedFor("alice"));
+        clock.advance(Duration.ofSeconds(1));
+        fail("alice", 1);
+        assertEquals(2, refusedFor("alice"));
+        clock.advance(Duration.ofSeconds(2));
+        fail("alice", 1);
+        assertEquals(4, refusedFor("alice"));
+    }
+
+    @Test
+    void theDelayIsCappedAtFifteenMinutes() {
+        for (int i = 0; i < 20; i++) {
+            try {
+                throttle.beginAttempt("bob");
+            } catch (LoginThrottledException e) {
+                clock.advance(e.retryAfter());
+                throttle.beginAttempt("bob");
+            }
+        }
+        assertEquals(15 * 60, refusedFor("bob"));
+    }
+
+    @Test
+    void aSuccessResetsTheCount() {
+        fail("carol", 4);
+        throttle.beginAttempt("carol");
+        throttle.succeeded("carol");
+        fail("carol", 5);
+        assertEquals(1, refusedFor("carol"));
+    }
+
+    @Test
+    void namesAreThrottledIndependently() {
+        fail("dave", 5);
+        refusedFor("dave");
+        assertDoesNotThrow(() -> throttle.beginAttempt("erin"));
+    }
+
+    @Test
+    void neverMoreThanTheHourlyLimitOfFailures() {
+        LoginThrottle generous = new LoginThrottle(clock, 1000, Duration.ofMinutes(15), 100, 1_000);
+        for (int i = 0; i < 100; i++) {
+            generous.beginAttempt("frank");
+        }
+        long retry = assertThrows(LoginThrottledException.class, () -> generous.beginAttempt("frank")).retryAfterSeconds();
+        assertEquals(3600, retry);
+        clock.advance(Duration.ofHours(1));
+        assertDoesNotThrow(() -> generous.beginAttempt("frank"));
+    }
+
+    @Test
+    void simultaneousGuessesCannotSlipPastTheLimit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger admitted = new AtomicInteger();
+        for (int i = 0; i < 64; i++) {
+            pool.submit(() -> {
+                start.await();
+                try {
+                    throttle.beginAttempt("grace");
+                    admitted.incrementAndGet();
+                } catch (LoginThrottledException refused) {
+                    // expected for all but five
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        assertEquals(5, admitted.get());
+    }
+
+    @Test
+    void aFloodOfRandomNamesStaysBounded() {
+        for (int i = 0; i < 50_000; i++) {
+            throttle.beginAttempt("random-" + i);
+        }
+        assertTrue(throttle.trackedNames() <= 1_000, "tracked " + throttle.trackedNames());
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
