@@ -21,6 +21,7 @@ import dev.authservice.auth.control.LoginThrottle;
 import dev.authservice.auth.control.PasswordHasher;
 import dev.authservice.auth.control.PasswordPolicy;
 import dev.authservice.auth.control.SessionToken;
+import dev.authservice.auth.control.SessionView;
 import dev.authservice.auth.control.Username;
 import dev.authservice.auth.control.UsernameTakenException;
 import dev.authservice.auth.entity.Session;
@@ -98,14 +99,19 @@ public class AuthBean {
             user.changePasswordHash(hasher.hash(password));
         }
         Instant now = clock.instant();
-        Duration lifetime = config.sessionAbsoluteTimeout();
         SessionToken token = SessionToken.generate();
-        em.persist(new Session(token.hash(), user, now, now.plus(lifetime)));
-        return new IssuedSession(token, lifetime);
+        Session session = new Session(token.hash(), user, now,
+                now.plus(config.sessionAbsoluteTimeout()), now.plus(config.sessionIdleTimeout()));
+        em.persist(session);
+        return new IssuedSession(user.username(), token, Duration.between(now, session.idleExpiresAt()));
     }
 
-    /** Revokes one live session. Of simultaneous logouts with one token, exactly one deletes the row. */
-    public void logout(SessionToken token) {
+    /**
+     * Revokes one live session and returns its user. Of simultaneous logouts with one token,
+     * exactly one deletes the row; the others find nothing to delete and fail.
+     */
+    public String logout(SessionToken token) {
+        String username = liveSession(token).username();
         int revoked = em.createNamedQuery(Session.REVOKE_LIVE)
                 .setParameter("tokenHash", token.hash())
                 .setParameter("now", clock.instant())
@@ -113,6 +119,68 @@ public class AuthBean {
         if (revoked == 0) {
             throw InvalidTokenException.invalid();
         }
+        return username;
+    }
+
+    /**
+     * The token check that front ends make on every request: one primary-key read, and a write
+     * only when the idle deadline has moved by more than auth.session.idle-refresh.
+     */
+    public SessionView check(SessionToken token) {
+        Session session = liveSession(token);
+        Instant now = clock.instant();
+        Instant slid = earlierOf(now.plus(config.sessionIdleTimeout()), session.expiresAt());
+        Instant idleExpiresAt = session.idleExpiresAt();
+        if (Duration.between(idleExpiresAt, slid).compareTo(config.sessionIdleRefresh()) >= 0) {
+            em.createNamedQuery(Session.SLIDE_IDLE_DEADLINE)
+                    .setParameter("idleExpiresAt", slid)
+                    .setParameter("tokenHash", session.tokenHash())
+                    .executeUpdate();
+            idleExpiresAt = slid;
+        }
+        return new SessionView(session.username(), session.createdAt(), session.expiresAt(), idleExpiresAt);
+    }
+
+    /** Revokes every session of the token's user, the presented one included; returns how many. */
+    public int logoutAll(SessionToken token) {
+        String username = liveSession(token).username();
+        return em.createNamedQuery(Session.REVOKE_ALL_OF_USER).setParameter("username", username).executeUpdate();
+    }
+
+    /**
+     * Replaces the password of the token's user and revokes the user's other sessions. A wrong
+     * current password counts as a failed login for the throttle.
+     */
+    public String changePassword(SessionToken token, String currentPassword, String newPassword) {
+        Session session = liveSession(token);
+        Username username = Username.canonical(session.username());
+        String current = PasswordPolicy.normalize(currentPassword);
+        String replacement = PasswordPolicy.normalize(newPassword);
+        passwordPolicy.check(username, replacement);
+        throttle.beginAttempt(username.value());
+        User user = em.find(User.class, username.value());
+        if (!hasher.verify(current, user.passwordHash())) {
+            throw InvalidCredentialsException.wrongCurrentPassword();
+        }
+        throttle.succeeded(username.value());
+        user.changePasswordHash(hasher.hash(replacement));
+        em.createNamedQuery(Session.REVOKE_OTHERS_OF_USER)
+                .setParameter("username", username.value())
+                .setParameter("keep", session.tokenHash())
+                .executeUpdate();
+        return username.value();
+    }
+
+    private Session liveSession(SessionToken token) {
+        Session session = em.find(Session.class, token.hash());
+        if (session == null || !session.isLiveAt(clock.instant())) {
+            throw InvalidTokenException.invalid();
+        }
+        return session;
+    }
+
+    private static Instant earlierOf(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /**

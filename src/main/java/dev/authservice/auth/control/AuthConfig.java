@@ -36,6 +36,18 @@ public class AuthConfig {
     Duration sessionAbsoluteTimeout;
 
     @Inject
+    @ConfigProperty(name = "auth.session.idle-timeout")
+    Duration sessionIdleTimeout;
+
+    @Inject
+    @ConfigProperty(name = "auth.session.idle-refresh")
+    Duration sessionIdleRefresh;
+
+    @Inject
+    @ConfigProperty(name = "auth.session.purge-batch-size")
+    int sessionPurgeBatchSize;
+
+    @Inject
     @ConfigProperty(name = "auth.request.max-body-bytes")
     int maxBodyBytes;
 
@@ -73,6 +85,19 @@ public class AuthConfig {
 
     public Duration sessionAbsoluteTimeout() {
         return sessionAbsoluteTimeout;
+    }
+
+    public Duration sessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    /** How far the idle deadline must move before a token check writes it to the database. */
+    public Duration sessionIdleRefresh() {
+        return sessionIdleRefresh;
+    }
+
+    public int sessionPurgeBatchSize() {
+        return sessionPurgeBatchSize;
     }
 
     public int maxBodyBytes() {

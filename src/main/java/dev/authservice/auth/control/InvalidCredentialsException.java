@@ -12,6 +12,11 @@ public class InvalidCredentialsException extends AuthException {
         return new InvalidCredentialsException(detail);
     }
 
+    /** A password change whose current password is wrong. */
+    public static InvalidCredentialsException wrongCurrentPassword() {
+        return new InvalidCredentialsException("The current password is wrong.");
+    }
+
     private InvalidCredentialsException(String detail) {
         super(detail);
     }

@@ -2,6 +2,9 @@ package dev.authservice.auth.control;
 
 import java.time.Duration;
 
-/** What a successful login hands back: the token (shown to the client once) and its lifetime. */
-public record IssuedSession(SessionToken token, Duration expiresIn) {
+/**
+ * What a successful login hands back: the token (shown to the client once) and how long it stays
+ * valid if it is not used again, the earlier of its idle and absolute deadlines.
+ */
+public record IssuedSession(String username, SessionToken token, Duration expiresIn) {
 }

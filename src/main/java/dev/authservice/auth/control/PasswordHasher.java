@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
+
 /** Hashes and verifies passwords with Jakarta Security's PBKDF2 at the configured parameters. */
 @ApplicationScoped
 public class PasswordHasher {
@@ -19,6 +22,11 @@ public class PasswordHasher {
     @Inject
     AuthConfig config;
 
+    @Inject
+    MetricRegistry metrics;
+
+    private Timer hashing;
+
     /**
      * A hash of a password nobody knows, at the current parameters: verifying an unknown user's
      * login against it costs what a real verification costs, so timing does not reveal which
@@ -28,6 +36,7 @@ public class PasswordHasher {
 
     @PostConstruct
     void initialize() {
+        hashing = metrics.timer("auth.password.hashing");
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", config.hashAlgorithm(),
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(config.hashIterations()),
@@ -38,7 +47,7 @@ public class PasswordHasher {
 
     public String hash(String password) {
         char[] chars = password.toCharArray();
-        try {
+        try (Timer.Context timed = hashing.time()) {
             return pbkdf2.generate(chars);
         } finally {
             Arrays.fill(chars, '\0');
@@ -47,7 +56,7 @@ public class PasswordHasher {
 
     public boolean verify(String password, String storedHash) {
         char[] chars = password.toCharArray();
-        try {
+        try (Timer.Context timed = hashing.time()) {
             return pbkdf2.verify(chars, storedHash);
         } finally {
             Arrays.fill(chars, '\0');

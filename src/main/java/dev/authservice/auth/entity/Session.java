@@ -13,16 +13,36 @@ import jakarta.persistence.Table;
 
 /**
  * A login session. Only the SHA-256 of its bearer token is kept, as the primary key, so a token
- * check is one primary-key lookup and a stolen database yields no usable token.
+ * check is one primary-key lookup and a stolen database yields no usable token. The idle deadline
+ * is never later than the absolute one, so a session is live exactly while its idle deadline is
+ * in the future.
  */
 @Entity
 @Table(name = "AUTH_SESSION")
 @NamedQuery(name = Session.REVOKE_LIVE,
-        query = "DELETE FROM Session s WHERE s.tokenHash = :tokenHash AND s.expiresAt > :now")
+        query = "DELETE FROM Session s WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt > :now")
+@NamedQuery(name = Session.REVOKE_ALL_OF_USER,
+        query = "DELETE FROM Session s WHERE s.username = :username")
+@NamedQuery(name = Session.REVOKE_OTHERS_OF_USER,
+        query = "DELETE FROM Session s WHERE s.username = :username AND s.tokenHash <> :keep")
+@NamedQuery(name = Session.SLIDE_IDLE_DEADLINE,
+        query = "UPDATE Session s SET s.idleExpiresAt = :idleExpiresAt WHERE s.tokenHash = :tokenHash")
+@NamedQuery(name = Session.EXPIRED_TOKEN_HASHES,
+        query = "SELECT s.tokenHash FROM Session s WHERE s.idleExpiresAt <= :now")
+@NamedQuery(name = Session.DELETE_BY_TOKEN_HASHES,
+        query = "DELETE FROM Session s WHERE s.tokenHash IN :tokenHashes")
+@NamedQuery(name = Session.COUNT_LIVE,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.idleExpiresAt > :now")
 public class Session {
 
-    /** Deletes one unexpired session; the affected row count says whether the token was live. */
+    /** Deletes one live session; the affected row count says whether the token was live. */
     public static final String REVOKE_LIVE = "Session.revokeLive";
+    public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
+    public static final String REVOKE_OTHERS_OF_USER = "Session.revokeOthersOfUser";
+    public static final String SLIDE_IDLE_DEADLINE = "Session.slideIdleDeadline";
+    public static final String EXPIRED_TOKEN_HASHES = "Session.expiredTokenHashes";
+    public static final String DELETE_BY_TOKEN_HASHES = "Session.deleteByTokenHashes";
+    public static final String COUNT_LIVE = "Session.countLive";
 
     @Id
     @Column(name = "TOKEN_HASH", length = 64)
@@ -32,29 +52,42 @@ public class Session {
     @JoinColumn(name = "USERNAME", nullable = false)
     private User user;
 
+    /** The same column as {@link #user}'s key, read-only: a token check needs no join. */
+    @Column(name = "USERNAME", insertable = false, updatable = false)
+    private String username;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
     @Column(name = "EXPIRES_AT", nullable = false)
     private Instant expiresAt;
 
+    @Column(name = "IDLE_EXPIRES_AT", nullable = false)
+    private Instant idleExpiresAt;
+
     protected Session() {
         // for JPA
     }
 
-    public Session(String tokenHash, User user, Instant createdAt, Instant expiresAt) {
+    public Session(String tokenHash, User user, Instant createdAt, Instant expiresAt, Instant idleExpiresAt) {
         this.tokenHash = tokenHash;
         this.user = user;
+        this.username = user.username();
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.idleExpiresAt = idleExpiresAt.isAfter(expiresAt) ? expiresAt : idleExpiresAt;
+    }
+
+    public boolean isLiveAt(Instant now) {
+        return now.isBefore(idleExpiresAt) && now.isBefore(expiresAt);
     }
 
     public String tokenHash() {
         return tokenHash;
     }
 
-    public User user() {
-        return user;
+    public String username() {
+        return username;
     }
 
     public Instant createdAt() {
@@ -63,5 +96,9 @@ public class Session {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public Instant idleExpiresAt() {
+        return idleExpiresAt;
     }
 }

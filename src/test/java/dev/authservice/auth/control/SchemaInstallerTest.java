@@ -17,7 +17,7 @@ class SchemaInstallerTest {
             for (String sql : statements) {
                 assertFalse(sql.contains("--"), sql);
                 assertFalse(sql.endsWith(";"), sql);
-                assertTrue(sql.startsWith("CREATE") || sql.startsWith("ALTER") || sql.startsWith("DROP"), sql);
+                assertTrue(sql.matches("(?s)(CREATE|ALTER|DROP|UPDATE) .*"), sql);
             }
         }
     }

@@ -15,26 +15,43 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import dev.authservice.auth.control.Credentials;
 import dev.authservice.auth.control.InvalidRequestException;
 import dev.authservice.auth.control.PayloadTooLargeException;
 
 /**
- * Reads {"username": "...", "password": "..."} from a request body, bounded in size, strict about
- * UTF-8 and types, and with messages that say what is wrong without echoing the password.
+ * A JSON object request body, read bounded in size and strict about UTF-8 and field types, with
+ * refusals that say what is wrong without echoing the input (which may hold a password).
  */
-public final class CredentialsReader {
+public final class JsonBody {
 
-    private CredentialsReader() {
+    private final JsonObject object;
+
+    private JsonBody(JsonObject object) {
+        this.object = object;
     }
 
-    public static Credentials read(InputStream body, int maxBytes) {
+    public static JsonBody read(InputStream body, int maxBytes) {
         return parse(readBounded(body, maxBytes));
     }
 
-    static Credentials parse(byte[] body) {
-        JsonObject object = parseObject(decodeUtf8(body));
-        return new Credentials(requiredString(object, "username"), requiredString(object, "password"));
+    static JsonBody parse(byte[] body) {
+        return new JsonBody(parseObject(decodeUtf8(body)));
+    }
+
+    /** A string field that must be present, a string, and not empty. */
+    public String requiredString(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidRequestException("The field \"" + field + "\" is required.");
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidRequestException("The field \"" + field + "\" must be a string.");
+        }
+        String text = ((JsonString) value).getString();
+        if (text.isEmpty()) {
+            throw new InvalidRequestException("The field \"" + field + "\" must not be empty.");
+        }
+        return text;
     }
 
     private static byte[] readBounded(InputStream body, int maxBytes) {
@@ -66,7 +83,7 @@ public final class CredentialsReader {
 
     private static JsonObject parseObject(String text) {
         if (text.isBlank()) {
-            throw new InvalidRequestException("The request body is empty; expected a JSON object with \"username\" and \"password\".");
+            throw new InvalidRequestException("The request body is empty; expected a JSON object.");
         }
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
@@ -76,23 +93,8 @@ public final class CredentialsReader {
             throw new InvalidRequestException("The request body is not well-formed JSON.");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRequestException("The request body must be a JSON object with \"username\" and \"password\".");
+            throw new InvalidRequestException("The request body must be a JSON object.");
         }
         return value.asJsonObject();
-    }
-
-    private static String requiredString(JsonObject object, String field) {
-        JsonValue value = object.get(field);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new InvalidRequestException("The field \"" + field + "\" is required.");
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidRequestException("The field \"" + field + "\" must be a string.");
-        }
-        String text = ((JsonString) value).getString();
-        if (text.isEmpty()) {
-            throw new InvalidRequestException("The field \"" + field + "\" must not be empty.");
-        }
-        return text;
     }
 }

@@ -14,10 +14,11 @@ import dev.authservice.auth.control.Credentials;
 import dev.authservice.auth.control.InvalidRequestException;
 import dev.authservice.auth.control.PayloadTooLargeException;
 
-class CredentialsReaderTest {
+class JsonBodyTest {
 
     private static Credentials read(String body) {
-        return CredentialsReader.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1024);
+        JsonBody json = JsonBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1024);
+        return new Credentials(json.requiredString("username"), json.requiredString("password"));
     }
 
     private static String refusal(String body) {
@@ -68,7 +69,7 @@ class CredentialsReaderTest {
     void refusesInvalidUtf8() {
         byte[] body = {'{', '"', 'u', '"', ':', '"', (byte) 0xc3, '"', '}'};
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> CredentialsReader.read(new ByteArrayInputStream(body), 1024));
+                () -> JsonBody.read(new ByteArrayInputStream(body), 1024));
         assertTrue(e.detail().contains("UTF-8"));
     }
 
@@ -76,7 +77,7 @@ class CredentialsReaderTest {
     void refusesABodyOverTheLimitWithoutReadingAllOfIt() {
         byte[] body = new byte[10_000_000];
         PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class,
-                () -> CredentialsReader.read(new ByteArrayInputStream(body), 1024));
+                () -> JsonBody.read(new ByteArrayInputStream(body), 1024));
         assertTrue(e.detail().contains("1024"));
     }
 

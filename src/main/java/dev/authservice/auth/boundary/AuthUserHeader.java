@@ -1,0 +1,27 @@
+package dev.authservice.auth.boundary;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The X-Auth-User value: the canonical username, which may hold any letter, while header values
+ * are ASCII. Printable ASCII passes unchanged; '%' and every other byte of the UTF-8 form are
+ * percent-encoded (RFC 3986), so `fußball` becomes `fu%C3%9Fball`.
+ */
+final class AuthUserHeader {
+
+    private AuthUserHeader() {
+    }
+
+    static String encode(String username) {
+        StringBuilder out = new StringBuilder(username.length());
+        for (byte b : username.getBytes(StandardCharsets.UTF_8)) {
+            int unsigned = b & 0xff;
+            if (unsigned > 0x20 && unsigned < 0x7f && unsigned != '%') {
+                out.append((char) unsigned);
+            } else {
+                out.append('%').append(String.format("%02X", unsigned));
+            }
+        }
+        return out.toString();
+    }
+}
