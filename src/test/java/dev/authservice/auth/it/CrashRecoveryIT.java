@@ -55,6 +55,8 @@ class CrashRecoveryIT {
             String log = service.log();
             assertFalse(log.contains(PASSWORD), "no password in the server log");
             assertFalse(log.contains(revoked) || log.contains(live), "no token in the server log");
+            assertTrue(log.contains("event=register user=" + users.get(0) + " client=127.0.0.1"), "security events are logged");
+            assertTrue(log.contains("event=logout user=" + users.get(0)), "security events are logged");
         }
 
         // The server is down; read its database directly.

@@ -101,7 +101,7 @@ class HttpContractIT {
         JsonObject body = json(response);
         assertTrue(body.getString("token").matches("[A-Za-z0-9_-]{43}"), "32 random bytes, base64url, no padding");
         assertEquals("Bearer", body.getString("token_type"));
-        assertEquals(12 * 3600, body.getInt("expires_in"));
+        assertEquals(30 * 60, body.getInt("expires_in"), "the default idle timeout comes before the 12 h absolute one");
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
         assertEquals("no-cache", response.headers().firstValue("Pragma").orElse(""));
     }

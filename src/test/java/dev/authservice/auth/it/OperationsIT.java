@@ -1,0 +1,121 @@
+package dev.authservice.auth.it;
+
+import static dev.authservice.auth.it.HttpClientSupport.json;
+import static dev.authservice.auth.it.HttpClientSupport.uniqueUsername;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Health, metrics and OpenAPI on Payara's own endpoints, next to the application. */
+@ExtendWith(ArquillianExtension.class)
+class OperationsIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authService(Deployments.FAST_HASHING);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    HttpClientSupport http;
+    HttpClientSupport server;
+
+    @BeforeEach
+    void client() {
+        http = new HttpClientSupport(base);
+        server = new HttpClientSupport(URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/"));
+    }
+
+    @Test
+    void readinessIncludesARealDatabaseCheck() {
+        HttpResponse<String> ready = server.send(server.request("health/ready").GET());
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject body = json(ready);
+        assertEquals("UP", body.getString("status"));
+        assertTrue(body.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .anyMatch(check -> check.getString("name").equals("database") && check.getString("status").equals("UP")), body.toString());
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> live = server.send(server.request("health/live").GET());
+        assertEquals(200, live.statusCode(), live.body());
+        assertEquals("UP", json(live).getString("status"));
+    }
+
+    @Test
+    void countersMoveWithEvents() {
+        // The first use of the hasher also hashes the dummy password for unknown users.
+        http.login(uniqueUsername("warm-up"), PASSWORD);
+        double registrations = metric("auth_registrations_total\\{[^}]*}");
+        double successes = metric("auth_logins_total\\{[^}]*outcome=\"success\"[^}]*}");
+        double failures = metric("auth_logins_total\\{[^}]*outcome=\"failure\"[^}]*}");
+        double logouts = metric("auth_logouts_total\\{[^}]*}");
+        double hashes = metric("auth_password_hashing_seconds_count\\{[^}]*}");
+
+        String username = uniqueUsername("metrics");
+        String token = http.newSession(username, PASSWORD);
+        http.login(username, "wrong password");
+        http.logout(token);
+
+        assertEquals(registrations + 1, metric("auth_registrations_total\\{[^}]*}"));
+        assertEquals(successes + 1, metric("auth_logins_total\\{[^}]*outcome=\"success\"[^}]*}"));
+        assertEquals(failures + 1, metric("auth_logins_total\\{[^}]*outcome=\"failure\"[^}]*}"));
+        assertEquals(logouts + 1, metric("auth_logouts_total\\{[^}]*}"));
+        assertEquals(hashes + 3, metric("auth_password_hashing_seconds_count\\{[^}]*}"), "register, login, failed login");
+    }
+
+    @Test
+    void theLiveSessionGaugeCountsSessions() {
+        double before = metric("auth_sessions_live\\{[^}]*}");
+        String token = http.newSession(uniqueUsername("gauge"), PASSWORD);
+        assertEquals(before + 1, metric("auth_sessions_live\\{[^}]*}"));
+        http.logout(token);
+        assertEquals(before, metric("auth_sessions_live\\{[^}]*}"));
+        assertTrue(metrics().contains("outcome=\"throttled\""), "the throttled counter exists before any throttling");
+    }
+
+    @Test
+    void openApiDocumentsEveryEndpoint() {
+        HttpResponse<String> response = server.send(server.request("openapi").GET());
+        assertEquals(200, response.statusCode());
+        String document = response.body();
+        for (String path : new String[] {"/register:", "/login:", "/logout:", "/logout-all:", "/password:", "/session:"}) {
+            assertTrue(document.contains(path), path);
+        }
+        for (String detail : new String[] {"201", "401", "429", "application/problem+json", "X-Auth-User", "example", "expires_in"}) {
+            assertTrue(document.contains(detail), detail);
+        }
+    }
+
+    private String metrics() {
+        HttpResponse<String> response = server.send(server.request("metrics").GET());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    private double metric(String nameAndLabels) {
+        Matcher m = Pattern.compile("(?m)^" + nameAndLabels + " ([0-9.E+-]+)$").matcher(metrics());
+        assertTrue(m.find(), "no metric " + nameAndLabels);
+        return Double.parseDouble(m.group(1));
+    }
+}
