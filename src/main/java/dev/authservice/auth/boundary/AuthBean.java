@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 
 import dev.authservice.auth.control.AuthConfig;
 import dev.authservice.auth.control.Credentials;
+import dev.authservice.auth.control.HashingGate;
 import dev.authservice.auth.control.InvalidCredentialsException;
 import dev.authservice.auth.control.InvalidRequestException;
 import dev.authservice.auth.control.InvalidTokenException;
@@ -20,6 +21,7 @@ import dev.authservice.auth.control.IssuedSession;
 import dev.authservice.auth.control.LoginThrottle;
 import dev.authservice.auth.control.PasswordHasher;
 import dev.authservice.auth.control.PasswordPolicy;
+import dev.authservice.auth.control.PendingRegistrations;
 import dev.authservice.auth.control.SessionToken;
 import dev.authservice.auth.control.SessionView;
 import dev.authservice.auth.control.Username;
@@ -50,6 +52,12 @@ public class AuthBean {
     LoginThrottle throttle;
 
     @Inject
+    HashingGate hashingGate;
+
+    @Inject
+    PendingRegistrations pendingRegistrations;
+
+    @Inject
     AuthConfig config;
 
     private final Clock clock = Clock.systemUTC();
@@ -63,20 +71,23 @@ public class AuthBean {
         Username username = Username.canonical(credentials.username());
         String password = PasswordPolicy.normalize(credentials.password());
         passwordPolicy.check(username, password);
-        if (em.find(User.class, username.value()) != null) {
+        if (em.find(User.class, username.value()) != null || !pendingRegistrations.reserve(username)) {
             throw new UsernameTakenException();
         }
-        User user = new User(username.value(), hasher.hash(password), clock.instant());
         try {
+            String passwordHash = hashingGate.run(() -> hasher.hash(password));
+            User user = new User(username.value(), passwordHash, clock.instant());
             em.persist(user);
             em.flush();
+            return user.username();
         } catch (PersistenceException e) {
             if (isConstraintViolation(e)) {
                 throw new UsernameTakenException();
             }
             throw e;
+        } finally {
+            pendingRegistrations.release(username);
         }
-        return user.username();
     }
 
     /**
@@ -85,19 +96,23 @@ public class AuthBean {
      */
     public IssuedSession login(Credentials credentials) {
         String throttleKey = throttleKey(credentials.username());
-        throttle.beginAttempt(throttleKey);
         String password = PasswordPolicy.normalize(credentials.password());
-        User user = em.find(User.class, throttleKey);
-        boolean verified = user == null
-                ? hasher.verifyAgainstDummy(password)
-                : hasher.verify(password, user.passwordHash());
-        if (!verified) {
-            throw new InvalidCredentialsException();
-        }
-        throttle.succeeded(throttleKey);
-        if (hasher.needsRehash(user.passwordHash())) {
-            user.changePasswordHash(hasher.hash(password));
-        }
+        // The attempt is counted only once it has a hashing slot: a 503 costs the account nothing.
+        User user = hashingGate.run(() -> {
+            throttle.beginAttempt(throttleKey);
+            User found = em.find(User.class, throttleKey);
+            boolean verified = found == null
+                    ? hasher.verifyAgainstDummy(password)
+                    : hasher.verify(password, found.passwordHash());
+            if (!verified) {
+                throw new InvalidCredentialsException();
+            }
+            throttle.succeeded(throttleKey);
+            if (hasher.needsRehash(found.passwordHash())) {
+                found.changePasswordHash(hasher.hash(password));
+            }
+            return found;
+        });
         Instant now = clock.instant();
         SessionToken token = SessionToken.generate();
         Session session = new Session(token.hash(), user, now,
@@ -157,13 +172,16 @@ public class AuthBean {
         String current = PasswordPolicy.normalize(currentPassword);
         String replacement = PasswordPolicy.normalize(newPassword);
         passwordPolicy.check(username, replacement);
-        throttle.beginAttempt(username.value());
-        User user = em.find(User.class, username.value());
-        if (!hasher.verify(current, user.passwordHash())) {
-            throw InvalidCredentialsException.wrongCurrentPassword();
-        }
-        throttle.succeeded(username.value());
-        user.changePasswordHash(hasher.hash(replacement));
+        hashingGate.run(() -> {
+            throttle.beginAttempt(username.value());
+            User user = em.find(User.class, username.value());
+            if (!hasher.verify(current, user.passwordHash())) {
+                throw InvalidCredentialsException.wrongCurrentPassword();
+            }
+            throttle.succeeded(username.value());
+            user.changePasswordHash(hasher.hash(replacement));
+            return user;
+        });
         em.createNamedQuery(Session.REVOKE_OTHERS_OF_USER)
                 .setParameter("username", username.value())
                 .setParameter("keep", session.tokenHash())

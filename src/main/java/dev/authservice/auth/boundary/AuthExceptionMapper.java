@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.authservice.auth.control.AuthException;
+import dev.authservice.auth.control.HashingBusyException;
 import dev.authservice.auth.control.InvalidCredentialsException;
 import dev.authservice.auth.control.InvalidTokenException;
 import dev.authservice.auth.control.LoginThrottledException;
@@ -30,6 +31,9 @@ public class AuthExceptionMapper implements ExceptionMapper<AuthException> {
             return Problem.response(429, e.detail())
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
                     .build();
+        }
+        if (e instanceof HashingBusyException) {
+            return Problem.response(503, e.detail()).header(HttpHeaders.RETRY_AFTER, "1").build();
         }
         if (e instanceof PayloadTooLargeException) {
             return Problem.response(413, e.detail()).header("Connection", "close").build();

@@ -48,6 +48,18 @@ public class AuthConfig {
     int sessionPurgeBatchSize;
 
     @Inject
+    @ConfigProperty(name = "auth.hashing.concurrency")
+    int hashingConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "auth.hashing.queue")
+    int hashingQueue;
+
+    @Inject
+    @ConfigProperty(name = "auth.hashing.max-wait")
+    Duration hashingMaxWait;
+
+    @Inject
     @ConfigProperty(name = "auth.request.max-body-bytes")
     int maxBodyBytes;
 
@@ -118,5 +130,17 @@ public class AuthConfig {
 
     public long throttleMaxTrackedNames() {
         return throttleMaxTrackedNames;
+    }
+
+    public int hashingConcurrency() {
+        return hashingConcurrency;
+    }
+
+    public int hashingQueue() {
+        return hashingQueue;
+    }
+
+    public Duration hashingMaxWait() {
+        return hashingMaxWait;
     }
 }
