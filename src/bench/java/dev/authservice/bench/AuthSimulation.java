@@ -1,9 +1,8 @@
 package dev.authservice.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.forever;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -31,14 +30,16 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * its phase in the report. Token checks alone, then /health/live for comparison, logins with the
  * right password, a flood of wrong passwords, token checks during that flood, registrations.
  *
- *   mvn -Pbench gatling:test -Dbase.url=http://localhost:5000 [-Dphase.seconds=30]
+ *   mvn -Pbench gatling:test -Dbase.url=http://localhost:5000 [-Dphase.seconds=30] [-Donly=checks]
  */
 public class AuthSimulation extends Simulation {
 
     private static final String BASE = System.getProperty("base.url", "http://localhost:5000");
     private static final Duration PHASE = Duration.ofSeconds(Long.getLong("phase.seconds", 30));
     private static final int CHECKERS = Integer.getInteger("checkers", 16);
-    private static final int LOGIN_USERS = Integer.getInteger("login.users", 4);
+    private static final int LOGIN_USERS = Integer.getInteger("login.users", 8);
+    /** `-Donly=checks`: only token checks (for the session-table size comparison). */
+    private static final String ONLY = System.getProperty("only", "");
     private static final int FLOODERS = Integer.getInteger("flooders", 32);
     private static final String PASSWORD = "benchmark passphrase";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -67,21 +68,21 @@ public class AuthSimulation extends Simulation {
     }
 
     private static ScenarioBuilder tokenChecks(String phase) {
-        return scenario("token checks " + phase).feed(tokens()).forever().on(
+        return scenario("token checks " + phase).feed(tokens()).during(PHASE).on(
                 exec(http("GET /session (" + phase + ")").get("/session")
                         .header("Authorization", "Bearer #{token}").check(status().is(200))));
     }
 
-    private final ScenarioBuilder health = scenario("health").forever().on(
+    private final ScenarioBuilder health = scenario("health").during(PHASE).on(
             exec(http("GET /health/live").get("/health/live").check(status().is(200))));
 
-    private final ScenarioBuilder logins = scenario("logins").feed(users()).forever().on(
+    private final ScenarioBuilder logins = scenario("logins").feed(users()).during(PHASE).on(
             exec(http("POST /login (right password)").post("/login")
                     .body(StringBody("{\"username\":\"#{user}\",\"password\":\"" + PASSWORD + "\"}"))
                     .check(status().is(200), jsonPath("$.token").exists())));
 
     private static ScenarioBuilder flood(String phase) {
-        return scenario("flood " + phase).forever().on(
+        return scenario("flood " + phase).during(PHASE).on(
                 exec(feedFresh()).exec(http("POST /login (wrong password, " + phase + ")").post("/login")
                         .body(StringBody("{\"username\":\"#{name}\",\"password\":\"not the password\"}"))
                         .check(status().in(401, 503))));
@@ -91,7 +92,7 @@ public class AuthSimulation extends Simulation {
         return io.gatling.javaapi.core.CoreDsl.feed(freshNames());
     }
 
-    private final ScenarioBuilder registrations = scenario("registrations").forever().on(
+    private final ScenarioBuilder registrations = scenario("registrations").during(PHASE).on(
             exec(feedFresh()).exec(http("POST /register").post("/register")
                     .body(StringBody("{\"username\":\"#{name}\",\"password\":\"" + PASSWORD + "\"}"))
                     .check(status().in(201, 503))));
@@ -120,16 +121,29 @@ public class AuthSimulation extends Simulation {
     }
 
     {
+        if (ONLY.equals("checks")) {
+            setUp(tokenChecks("warm-up").injectOpen(atOnceUsers(CHECKERS))
+                    .andThen(tokenChecks("alone").injectOpen(atOnceUsers(CHECKERS))))
+                    .protocols(protocol)
+                    .maxDuration(PHASE.multipliedBy(3));
+        } else {
+            setUpAll();
+        }
+    }
+
+    private void setUpAll() {
         setUp(
-                tokenChecks("alone").injectClosed(constantConcurrentUsers(CHECKERS).during(PHASE))
-                        .andThen(health.injectClosed(constantConcurrentUsers(CHECKERS).during(PHASE)))
-                        .andThen(logins.injectClosed(constantConcurrentUsers(LOGIN_USERS).during(PHASE)))
-                        .andThen(flood("alone").injectClosed(constantConcurrentUsers(FLOODERS).during(PHASE)))
+                // Warm-up, so the JIT has compiled the hot paths before anything is measured.
+                tokenChecks("warm-up").injectOpen(atOnceUsers(CHECKERS))
+                        .andThen(tokenChecks("alone").injectOpen(atOnceUsers(CHECKERS)))
+                        .andThen(health.injectOpen(atOnceUsers(CHECKERS)))
+                        .andThen(logins.injectOpen(atOnceUsers(LOGIN_USERS)))
+                        .andThen(flood("alone").injectOpen(atOnceUsers(FLOODERS)))
                         .andThen(
-                                flood("mixed").injectClosed(constantConcurrentUsers(FLOODERS).during(PHASE)),
-                                tokenChecks("during login flood").injectClosed(constantConcurrentUsers(CHECKERS).during(PHASE)))
-                        .andThen(registrations.injectClosed(constantConcurrentUsers(LOGIN_USERS).during(PHASE))))
+                                flood("mixed").injectOpen(atOnceUsers(FLOODERS)),
+                                tokenChecks("during login flood").injectOpen(atOnceUsers(CHECKERS)))
+                        .andThen(registrations.injectOpen(atOnceUsers(LOGIN_USERS))))
                 .protocols(protocol)
-                .maxDuration(PHASE.multipliedBy(7));
+                .maxDuration(PHASE.multipliedBy(9));
     }
 }

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -58,7 +57,7 @@ public class AuthResource {
         String username = auth.register(credentials(body));
         events.registered(username, client());
         return Response.status(Response.Status.CREATED)
-                .entity(Json.createObjectBuilder().add("username", username).build())
+                .entity(JsonFactories.object().add("username", username).build())
                 .build();
     }
 
@@ -83,7 +82,7 @@ public class AuthResource {
             throw e;
         }
         events.loginSucceeded(session.username(), client());
-        return noStore(Response.ok(Json.createObjectBuilder()
+        return noStore(Response.ok(JsonFactories.object()
                         .add("token", session.token().value())
                         .add("token_type", "Bearer")
                         .add("expires_in", session.expiresIn().toSeconds())
@@ -98,7 +97,7 @@ public class AuthResource {
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String username = auth.logout(BearerAuthorization.token(authorization));
         events.loggedOut(username, client(), 1);
-        return noStore(Response.ok(Json.createObjectBuilder().add("revoked", 1).build())).build();
+        return noStore(Response.ok(JsonFactories.object().add("revoked", 1).build())).build();
     }
 
     @POST
@@ -108,7 +107,7 @@ public class AuthResource {
         String username = auth.check(token).username();
         int revoked = auth.logoutAll(token);
         events.loggedOut(username, client(), revoked);
-        return noStore(Response.ok(Json.createObjectBuilder().add("revoked", revoked).build())).build();
+        return noStore(Response.ok(JsonFactories.object().add("revoked", revoked).build())).build();
     }
 
     @POST
@@ -130,7 +129,7 @@ public class AuthResource {
             throw e;
         }
         events.passwordChanged(username, client());
-        return noStore(Response.ok(Json.createObjectBuilder().add("username", username).build())).build();
+        return noStore(Response.ok(JsonFactories.object().add("username", username).build())).build();
     }
 
     /**
@@ -141,7 +140,7 @@ public class AuthResource {
     @Path("session")
     public Response session(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SessionView session = auth.check(BearerAuthorization.token(authorization));
-        return noStore(Response.ok(Json.createObjectBuilder()
+        return noStore(Response.ok(JsonFactories.object()
                         .add("username", session.username())
                         .add("created_at", iso(session.createdAt()))
                         .add("expires_at", iso(session.expiresAt()))

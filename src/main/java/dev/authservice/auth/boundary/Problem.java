@@ -1,6 +1,5 @@
 package dev.authservice.auth.boundary;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,7 +21,7 @@ public final class Problem {
 
     /** The body, as a string so that no JSON provider has to know the problem+json media type. */
     public static String json(int status, String detail) {
-        return Json.createObjectBuilder()
+        return JsonFactories.object()
                 .add("type", "about:blank")
                 .add("title", title(status))
                 .add("status", status)
