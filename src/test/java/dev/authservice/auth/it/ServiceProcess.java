@@ -65,7 +65,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m",
                 "-jar", System.getProperty("payara.microJar"),
-                "--nocluster", "--port", Integer.toString(port),
+                "--nocluster", "--disablephonehome", "--port", Integer.toString(port),
                 "--prebootcommandfile", System.getProperty("auth.payaraConfig") + "/pre-boot-commands.asadmin",
                 "--contextroot", "/",
                 "--deploy", Deployments.builtWar().getAbsolutePath()));
