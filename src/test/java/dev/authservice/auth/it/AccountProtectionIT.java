@@ -7,38 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What the service refuses: weak passwords, impossible usernames, brute force, enumeration. */
-@ExtendWith(ArquillianExtension.class)
-class AccountProtectionIT {
+class AccountProtectionIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.authService(Deployments.FAST_HASHING);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    HttpClientSupport http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
     }
 
     private String refusedPassword(String password) {

@@ -3,7 +3,6 @@ package dev.authservice.auth.it;
 import static dev.authservice.auth.it.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +17,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Simultaneous requests for one username or one token: the database decides, never a 500. */
-@ExtendWith(ArquillianExtension.class)
-class ConcurrencyIT {
+class ConcurrencyIT extends DeployedServiceTest {
 
     private static final int CLIENTS = 24;
     private static final String PASSWORD = "correct horse battery";
@@ -35,16 +29,6 @@ class ConcurrencyIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.authService(Deployments.FAST_HASHING);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    HttpClientSupport http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
     }
 
     @Test

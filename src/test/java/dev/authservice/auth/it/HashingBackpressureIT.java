@@ -5,7 +5,6 @@ import static dev.authservice.auth.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A login flood at the shipped PBKDF2 cost against one hashing slot and a queue of one: the
  * overflow is refused with 503 and Retry-After, and token checks go on answering meanwhile.
  */
-@ExtendWith(ArquillianExtension.class)
-class HashingBackpressureIT {
+class HashingBackpressureIT extends DeployedServiceTest {
 
     private static final int FLOOD = 16;
     private static final String PASSWORD = "correct horse battery";
@@ -40,12 +35,8 @@ class HashingBackpressureIT {
                 "auth.hashing.max-wait", "PT0.5S"));
     }
 
-    @ArquillianResource
-    URL base;
-
     @Test
     void overflowIs503WithRetryAfterAndTokenChecksStillAnswer() throws Exception {
-        HttpClientSupport http = new HttpClientSupport(base);
         String token = http.newSession(uniqueUsername("checker"), PASSWORD);
 
         ExecutorService pool = Executors.newFixedThreadPool(FLOOD);
@@ -77,7 +68,6 @@ class HashingBackpressureIT {
 
     @Test
     void aRefusedLoginDoesNotCountAgainstTheAccount() throws Exception {
-        HttpClientSupport http = new HttpClientSupport(base);
         String username = uniqueUsername("spared");
         http.register(username, PASSWORD);
         ExecutorService pool = Executors.newFixedThreadPool(FLOOD);

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,32 +16,17 @@ import java.net.http.HttpResponse;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The spec's HTTP contract, black-box, against the built WAR on a real Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-class HttpContractIT {
+class HttpContractIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.authService(Deployments.FAST_HASHING);
-    }
-
-    @ArquillianResource
-    URL base;
-
-    HttpClientSupport http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
     }
 
     @Test

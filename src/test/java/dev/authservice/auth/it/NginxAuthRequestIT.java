@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,21 +18,17 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpServer;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real nginx in front of the service: auth_request to /session protects a static location and a
  * proxied application, which receives X-Auth-User. Needs Debian's nginx, so it runs in the Maven
  * profile `nginx` (`mvn verify -Pnginx`), which .ci/run turns on after installing nginx.
  */
-@ExtendWith(ArquillianExtension.class)
-class NginxAuthRequestIT {
+class NginxAuthRequestIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -42,17 +37,12 @@ class NginxAuthRequestIT {
         return Deployments.authService(Deployments.FAST_HASHING);
     }
 
-    @ArquillianResource
-    URL base;
-
     private Process nginx;
     private HttpServer upstream;
-    private HttpClientSupport service;
     private HttpClientSupport viaNginx;
 
     @BeforeEach
     void startNginxInFrontOfTheService() throws Exception {
-        service = new HttpClientSupport(base);
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/app/", exchange -> {
             String user = exchange.getRequestHeaders().getFirst("X-Auth-User");
@@ -106,7 +96,7 @@ class NginxAuthRequestIT {
     @Test
     void aValidTokenGetsThePageAndTheUpstreamLearnsTheUser() {
         String username = uniqueUsername("nginx");
-        String token = service.newSession(username, PASSWORD);
+        String token = http.newSession(username, PASSWORD);
 
         HttpResponse<String> page = get("static/index.html", token);
         assertEquals(200, page.statusCode());
@@ -121,7 +111,7 @@ class NginxAuthRequestIT {
     @Test
     void aClientCannotForgeTheUserHeader() {
         String username = uniqueUsername("honest");
-        String token = service.newSession(username, PASSWORD);
+        String token = http.newSession(username, PASSWORD);
         HttpResponse<String> app = viaNginx.send(viaNginx.request("app/orders")
                 .header("Authorization", "Bearer " + token).header("X-Auth-User", "admin").GET());
         assertEquals("upstream saw X-Auth-User=" + username, app.body());
@@ -129,9 +119,9 @@ class NginxAuthRequestIT {
 
     @Test
     void afterLogoutTheTokenIsRefused() {
-        String token = service.newSession(uniqueUsername("gone"), PASSWORD);
+        String token = http.newSession(uniqueUsername("gone"), PASSWORD);
         assertEquals(200, get("static/index.html", token).statusCode());
-        assertEquals(200, service.logout(token).statusCode());
+        assertEquals(200, http.logout(token).statusCode());
         assertEquals(401, get("static/index.html", token).statusCode());
         assertEquals(401, get("app/orders", token).statusCode());
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,16 +14,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Health, metrics and OpenAPI on Payara's own endpoints, next to the application. */
-@ExtendWith(ArquillianExtension.class)
-class OperationsIT {
+class OperationsIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -33,15 +28,10 @@ class OperationsIT {
         return Deployments.authService(Deployments.FAST_HASHING);
     }
 
-    @ArquillianResource
-    URL base;
-
-    HttpClientSupport http;
     HttpClientSupport server;
 
     @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
+    void serverClient() {
         server = new HttpClientSupport(URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/"));
     }
 

@@ -7,7 +7,6 @@ import static dev.authservice.auth.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,19 +17,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The session check for front ends, logout everywhere, password change, and both timeouts, with
  * lifetimes shortened to seconds: idle 3 s, absolute 7 s, idle deadline written when moved 1 s.
  */
-@ExtendWith(ArquillianExtension.class)
-class SessionLifecycleIT {
+class SessionLifecycleIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
@@ -41,16 +35,6 @@ class SessionLifecycleIT {
                 "auth.session.idle-timeout", "PT3S",
                 "auth.session.absolute-timeout", "PT7S",
                 "auth.session.idle-refresh", "PT1S"));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    HttpClientSupport http;
-
-    @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
     }
 
     private HttpResponse<String> session(String token) {
