@@ -11,8 +11,13 @@ public class AuthApplication extends Application {
 
     @Override
     public Map<String, Object> getProperties() {
-        // Without this Jersey answers some errors with sendError(), which hands the response to
-        // the container's HTML error page; with it our problem+json body is what the client gets.
-        return Map.of("jersey.config.server.response.setStatusOverSendError", true);
+        // Jersey's own switches; other JAX-RS implementations ignore them.
+        return Map.of(
+                // Errors answered with setStatus, not sendError(), which would hand the response
+                // to the container's HTML error page: our problem+json body is what the client gets.
+                "jersey.config.server.response.setStatusOverSendError", true,
+                // No /application.wadl and no WADL answers to OPTIONS: they describe the service
+                // and name the Jersey version to anyone who asks.
+                "jersey.config.server.wadl.disableWadl", true);
     }
 }

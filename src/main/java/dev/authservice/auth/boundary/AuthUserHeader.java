@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The X-Auth-User value: the canonical username, which may hold any letter, while header values
- * are ASCII. Printable ASCII passes unchanged; '%' and every other byte of the UTF-8 form are
- * percent-encoded (RFC 3986), so `fußball` becomes `fu%C3%9Fball`.
+ * are ASCII. Printable ASCII passes unchanged but for '%', ',' and ';', which are percent-encoded
+ * (RFC 3986) like every byte of the UTF-8 form beyond ASCII: `fußball` becomes `fu%C3%9Fball`,
+ * and `eve,admin` becomes `eve%2Cadmin`, since applications behind a proxy may split a header
+ * value at commas or semicolons.
  */
 final class AuthUserHeader {
 
@@ -16,7 +18,7 @@ final class AuthUserHeader {
         StringBuilder out = new StringBuilder(username.length());
         for (byte b : username.getBytes(StandardCharsets.UTF_8)) {
             int unsigned = b & 0xff;
-            if (unsigned > 0x20 && unsigned < 0x7f && unsigned != '%') {
+            if (unsigned > 0x20 && unsigned < 0x7f && unsigned != '%' && unsigned != ',' && unsigned != ';') {
                 out.append((char) unsigned);
             } else {
                 out.append('%').append(String.format("%02X", unsigned));

@@ -2,7 +2,7 @@ package dev.authservice.auth.boundary;
 
 import java.util.Locale;
 
-import dev.authservice.auth.control.InvalidTokenException;
+import dev.authservice.auth.control.Refusal;
 import dev.authservice.auth.control.SessionToken;
 
 /**
@@ -18,15 +18,15 @@ public final class BearerAuthorization {
 
     public static SessionToken token(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
-            throw InvalidTokenException.missing();
+            throw Refusal.tokenMissing();
         }
         String header = authorizationHeader.strip();
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
         if (!scheme.toLowerCase(Locale.ROOT).equals(SCHEME)) {
-            throw InvalidTokenException.missing();
+            throw Refusal.tokenMissing();
         }
         String credentials = space < 0 ? "" : header.substring(space + 1).strip();
-        return SessionToken.parse(credentials).orElseThrow(InvalidTokenException::invalid);
+        return SessionToken.parse(credentials).orElseThrow(Refusal::tokenInvalid);
     }
 }

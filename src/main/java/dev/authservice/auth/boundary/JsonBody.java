@@ -8,20 +8,26 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import dev.authservice.auth.control.InvalidRequestException;
-import dev.authservice.auth.control.PayloadTooLargeException;
+import dev.authservice.auth.control.Refusal;
 
 /**
- * A JSON object request body, read bounded in size and strict about UTF-8 and field types, with
- * refusals that say what is wrong without echoing the input (which may hold a password).
+ * A JSON object request body, read bounded in size and nesting depth and strict about UTF-8 and
+ * field types, with refusals that say what is wrong without echoing the input (which may hold a
+ * password).
  */
 public final class JsonBody {
+
+    /**
+     * The deepest nesting of arrays and objects accepted. Every body this service takes is one flat
+     * object; the bound keeps a recursive parser's stack safe from "[[[[…" (a stack overflow is a
+     * 500 and a stack trace per request).
+     */
+    static final int MAX_DEPTH = 32;
 
     private final JsonObject object;
 
@@ -34,21 +40,23 @@ public final class JsonBody {
     }
 
     static JsonBody parse(byte[] body) {
-        return new JsonBody(parseObject(decodeUtf8(body)));
+        String text = decodeUtf8(body);
+        requireShallow(text);
+        return new JsonBody(parseObject(text));
     }
 
     /** A string field that must be present, a string, and not empty. */
     public String requiredString(String field) {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            throw new InvalidRequestException("The field \"" + field + "\" is required.");
+            throw Refusal.invalidRequest("The field \"" + field + "\" is required.");
         }
         if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new InvalidRequestException("The field \"" + field + "\" must be a string.");
+            throw Refusal.invalidRequest("The field \"" + field + "\" must be a string.");
         }
         String text = ((JsonString) value).getString();
         if (text.isEmpty()) {
-            throw new InvalidRequestException("The field \"" + field + "\" must not be empty.");
+            throw Refusal.invalidRequest("The field \"" + field + "\" must not be empty.");
         }
         return text;
     }
@@ -64,7 +72,31 @@ public final class JsonBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new InvalidRequestException("The request body could not be read.");
+            throw Refusal.invalidRequest("The request body could not be read.");
+        }
+    }
+
+    /** Counts brackets outside strings, without recursion, and refuses nesting deeper than {@link #MAX_DEPTH}. */
+    static void requireShallow(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    throw Refusal.invalidRequest("The request body nests deeper than " + MAX_DEPTH + " levels.");
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
         }
     }
 
@@ -76,23 +108,25 @@ public final class JsonBody {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidRequestException("The request body is not valid UTF-8.");
+            throw Refusal.invalidRequest("The request body is not valid UTF-8.");
         }
     }
 
     private static JsonObject parseObject(String text) {
         if (text.isBlank()) {
-            throw new InvalidRequestException("The request body is empty; expected a JSON object.");
+            throw Refusal.invalidRequest("The request body is empty; expected a JSON object.");
         }
         JsonValue value;
         try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text))) {
             value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            // The parser's own message may quote the input, which may be a password: say less.
-            throw new InvalidRequestException("The request body is not well-formed JSON.");
+        } catch (RuntimeException e) {
+            // JsonException for bad syntax, and whatever else a parser throws on hostile input
+            // (numbers too large, a stream ending early). Its message may quote the input, which
+            // may be a password: say less.
+            throw Refusal.invalidRequest("The request body is not well-formed JSON.");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRequestException("The request body must be a JSON object.");
+            throw Refusal.invalidRequest("The request body must be a JSON object.");
         }
         return value.asJsonObject();
     }

@@ -37,7 +37,6 @@ public final class Problem {
         }
         return switch (status) {
             case 413 -> "Content Too Large";
-            case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
             default -> Response.Status.Family.familyOf(status).name();
         };

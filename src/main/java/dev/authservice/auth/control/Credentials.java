@@ -1,10 +1,5 @@
 package dev.authservice.auth.control;
 
-/** A username and password as the client sent them. */
-public record Credentials(String username, String password) {
-
-    @Override
-    public String toString() {
-        return "Credentials[username=" + username + ", password=redacted]";
-    }
+/** A username as the client typed it, and a password. */
+public record Credentials(String username, Password password) {
 }

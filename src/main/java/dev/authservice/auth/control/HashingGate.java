@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
  * Bounds the PBKDF2 work running at once to about the core count, so a flood of logins cannot
  * take every CPU and request thread from the token checks that front ends make on every request.
  * A few callers may wait for a turn; beyond that, or past the longest wait, the caller is refused
- * at once with {@link HashingBusyException} (503) instead of letting latency grow without bound.
+ * at once with a hashing-busy {@link Refusal} (503) instead of letting latency grow without bound.
  */
 @ApplicationScoped
 public class HashingGate {
@@ -50,21 +50,26 @@ public class HashingGate {
         }
     }
 
+    /** Callers waiting for a slot right now. */
+    public int waiting() {
+        return waiting.get();
+    }
+
     private void acquire() {
         if (permits.tryAcquire()) {
             return;
         }
         if (waiting.incrementAndGet() > maxWaiting) {
             waiting.decrementAndGet();
-            throw new HashingBusyException();
+            throw Refusal.hashingBusy();
         }
         try {
             if (!permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new HashingBusyException();
+                throw Refusal.hashingBusy();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HashingBusyException();
+            throw Refusal.hashingBusy();
         } finally {
             waiting.decrementAndGet();
         }

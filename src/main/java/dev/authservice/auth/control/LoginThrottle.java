@@ -3,6 +3,7 @@ package dev.authservice.auth.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +22,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * past the limit, and a throttled attempt costs no hashing. State lives in a bounded Caffeine
  * cache: each name is updated atomically under its own hash-bin lock, never one global lock or
  * one database row (keycloak#11699), and a flood of random names evicts rather than grows.
+ *
+ * <p>A name's record is kept for {@link #MEMORY} after its last attempt, so an attacker who
+ * waits finds the count and the doubling delay where they were, and NIST SP 800-63B's bound of
+ * 100 consecutive failures holds across days, not only within an hour.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     private static final Duration HOUR = Duration.ofHours(1);
+
+    /** How long a name's record outlives its last attempt. */
+    static final Duration MEMORY = Duration.ofHours(24);
 
     private Clock clock;
     private int freeFailures;
@@ -38,8 +46,8 @@ public class LoginThrottle {
     }
 
     @Inject
-    public LoginThrottle(AuthConfig config) {
-        this(Clock.systemUTC(), config.throttleFreeFailures(), config.throttleMaxDelay(),
+    public LoginThrottle(AuthConfig config, Clock clock) {
+        this(clock, config.throttleFreeFailures(), config.throttleMaxDelay(),
                 config.throttleMaxFailuresPerHour(), config.throttleMaxTrackedNames());
     }
 
@@ -50,9 +58,14 @@ public class LoginThrottle {
         this.maxFailuresPerHour = maxFailuresPerHour;
         this.attempts = Caffeine.newBuilder()
                 .maximumSize(maxTrackedNames)
-                // An idle name has nothing left to remember once its hour and its lock are over.
-                .expireAfterAccess(HOUR.plus(maxDelay))
+                .expireAfterAccess(longerOf(MEMORY, HOUR.plus(maxDelay)))
+                // Expiry follows the injected clock, so tests move it instead of waiting a day.
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
+    }
+
+    private static Duration longerOf(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Counts an attempt for this name, or refuses it while the name is throttled. */
@@ -72,7 +85,7 @@ public class LoginThrottle {
             return current.counted(now, this::delayAfter);
         });
         if (refusal.get() != null) {
-            throw new LoginThrottledException(refusal.get());
+            throw Refusal.throttled(refusal.get());
         }
     }
 

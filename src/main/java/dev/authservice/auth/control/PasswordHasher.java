@@ -1,8 +1,6 @@
 package dev.authservice.auth.control;
 
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,16 +35,12 @@ public class PasswordHasher {
     @PostConstruct
     void initialize() {
         hashing = metrics.timer("auth.password.hashing");
-        pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", config.hashAlgorithm(),
-                "Pbkdf2PasswordHash.Iterations", Integer.toString(config.hashIterations()),
-                "Pbkdf2PasswordHash.SaltSizeBytes", Integer.toString(config.hashSaltBytes()),
-                "Pbkdf2PasswordHash.KeySizeBytes", Integer.toString(config.hashKeyBytes())));
-        dummyHash = hash(SessionToken.generate().value());
+        pbkdf2.initialize(config.hashParameters().asPbkdf2Options());
+        dummyHash = hash(Password.of(SessionToken.generate().value()));
     }
 
-    public String hash(String password) {
-        char[] chars = password.toCharArray();
+    public String hash(Password password) {
+        char[] chars = password.value().toCharArray();
         try (Timer.Context timed = hashing.time()) {
             return pbkdf2.generate(chars);
         } finally {
@@ -54,8 +48,8 @@ public class PasswordHasher {
         }
     }
 
-    public boolean verify(String password, String storedHash) {
-        char[] chars = password.toCharArray();
+    public boolean verify(Password password, String storedHash) {
+        char[] chars = password.value().toCharArray();
         try (Timer.Context timed = hashing.time()) {
             return pbkdf2.verify(chars, storedHash);
         } finally {
@@ -63,29 +57,13 @@ public class PasswordHasher {
         }
     }
 
-    /**
-     * Whether a stored hash was made with other parameters than the configured ones (another
-     * algorithm, fewer iterations, a shorter salt or key), so the next login should replace it.
-     * Reads Soteria's format ALGORITHM:ITERATIONS:BASE64(SALT):BASE64(KEY).
-     */
+    /** Whether the next successful login should replace this stored hash (see {@link HashParameters#differFrom}). */
     public boolean needsRehash(String storedHash) {
-        String[] parts = storedHash.split(":");
-        if (parts.length != 4) {
-            return true;
-        }
-        try {
-            return !parts[0].equals(config.hashAlgorithm())
-                    || Integer.parseInt(parts[1]) != config.hashIterations()
-                    || Base64.getDecoder().decode(parts[2]).length != config.hashSaltBytes()
-                    || Base64.getDecoder().decode(parts[3]).length != config.hashKeyBytes();
-        } catch (IllegalArgumentException malformed) {
-            return true;
-        }
+        return config.hashParameters().differFrom(storedHash);
     }
 
-    /** Spends the time of one verification and always fails. */
-    public boolean verifyAgainstDummy(String password) {
+    /** Spends the time of one verification, for a name with no account. */
+    public void verifyAgainstDummy(Password password) {
         verify(password, dummyHash);
-        return false;
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -30,27 +29,27 @@ public class PasswordPolicy {
 
     private final Set<String> common = loadCommonPasswords();
 
-    /** Passwords are compared in NFC, so one typed as NFD matches its NFC form. */
-    public static String normalize(String password) {
-        return Normalizer.normalize(password, Normalizer.Form.NFC);
-    }
-
-    /** Refuses with a {@link WeakPasswordException} that names the rule, never the password. */
-    public void check(Username username, String normalizedPassword) {
-        int length = normalizedPassword.codePointCount(0, normalizedPassword.length());
+    /** Refuses with a weak-password {@link Refusal} that names the rule, never the password. */
+    public void check(Username username, Password password) {
+        int length = password.codePoints();
         if (length < MIN_CODE_POINTS) {
-            throw new WeakPasswordException("The password must be at least " + MIN_CODE_POINTS + " characters long.");
+            throw Refusal.weakPassword("The password must be at least " + MIN_CODE_POINTS + " characters long.");
         }
         if (length > MAX_CODE_POINTS) {
-            throw new WeakPasswordException("The password must be at most " + MAX_CODE_POINTS + " characters long.");
+            throw Refusal.weakPassword("The password must be at most " + MAX_CODE_POINTS + " characters long.");
         }
-        String folded = normalizedPassword.toLowerCase(Locale.ROOT);
+        String folded = password.value().toLowerCase(Locale.ROOT);
         if (folded.equals(username.value())) {
-            throw new WeakPasswordException("The password must not be the username.");
+            throw Refusal.weakPassword("The password must not be the username.");
         }
         if (common.contains(folded)) {
-            throw new WeakPasswordException("The password is one of the 100,000 most common passwords; choose another.");
+            throw Refusal.weakPassword("The password is one of the 100,000 most common passwords; choose another.");
         }
+    }
+
+    /** How many passwords the list holds; the list is cut at {@link #COMMON_PASSWORDS}. */
+    int commonPasswordCount() {
+        return common.size();
     }
 
     private static Set<String> loadCommonPasswords() {
@@ -62,8 +61,8 @@ public class PasswordPolicy {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while (passwords.size() < COMMON_PASSWORDS && (line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    passwords.add(normalize(line.strip()).toLowerCase(Locale.ROOT));
+                if (!line.isBlank() && Text.isWellFormedUnicode(line)) {
+                    passwords.add(Password.of(line.strip()).value().toLowerCase(Locale.ROOT));
                 }
             }
         } catch (IOException e) {

@@ -1,57 +1,79 @@
 package dev.authservice.auth.control;
 
-import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Deletes expired sessions every ten seconds, in batches of auth.session.purge-batch-size, each its
- * own short transaction, so the table never grows without bound and no purge holds locks long.
- * Non-persistent: a missed run is simply the next run's work. The singleton's write lock keeps
- * runs from overlapping.
+ * The timer that keeps the session table from growing without bound: every
+ * auth.session.purge-interval it deletes expired sessions in batches of
+ * auth.session.purge-batch-size, each batch its own short transaction, so no purge holds locks
+ * long. Non-persistent: a missed run is simply the next run's work. The singleton's write lock
+ * keeps runs from overlapping.
  */
 @Singleton
+@Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SessionPurger {
 
-    /** Bounds one run; what is left waits ten seconds for the next one. */
+    /** Bounds one run; what is left waits for the next one. */
     static final int MAX_BATCHES_PER_RUN = 100;
 
     private static final Logger LOG = Logger.getLogger(SessionPurger.class.getName());
 
+    @Resource
+    TimerService timers;
+
     @Inject
-    SessionMaintenance sessions;
+    Sessions sessions;
 
     @Inject
     AuthConfig config;
 
-    private final Clock clock = Clock.systemUTC();
+    @PostConstruct
+    void schedule() {
+        long interval = config.sessionPurgeInterval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("purge expired sessions", false));
+    }
 
-    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "purge expired sessions")
-    public void purgeExpiredSessions() {
+    @Timeout
+    void onTimer() {
         try {
-            int batchSize = config.sessionPurgeBatchSize();
-            int purged = 0;
-            for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-                int deleted = sessions.purgeExpired(clock.instant(), batchSize);
-                purged += deleted;
-                if (deleted < batchSize) {
-                    break;
-                }
-            }
-            if (purged > 0) {
-                int total = purged;
-                LOG.fine(() -> "Purged " + total + " expired sessions");
-            }
+            purge();
         } catch (RuntimeException e) {
             // A failed run must not cancel the timer; the next run retries.
-            LOG.log(Level.WARNING, "Purging expired sessions failed; the next run will retry", e);
+            LOG.log(Level.WARNING, "Purging expired sessions failed; the next run will retry: {0}", e.toString());
         }
+    }
+
+    /** One run: batches until one comes back short or the run's bound is reached; returns how many. */
+    public int purge() {
+        int batchSize = config.sessionPurgeBatchSize();
+        int purged = 0;
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+            int deleted = sessions.purgeExpired(batchSize);
+            purged += deleted;
+            if (deleted < batchSize) {
+                break;
+            }
+        }
+        int total = purged;
+        LOG.fine(() -> "Purged " + total + " expired sessions");
+        return purged;
+    }
+
+    /** Whether the container holds this bean's purge timer. */
+    public boolean isScheduled() {
+        return timers.getTimers().stream().anyMatch(t -> "purge expired sessions".equals(t.getInfo()));
     }
 }

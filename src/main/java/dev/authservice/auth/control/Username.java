@@ -20,14 +20,17 @@ public final class Username {
         this.value = value;
     }
 
-    /** The canonical form of what a user typed, or an {@link InvalidRequestException} saying why there is none. */
+    /** The canonical form of what a user typed, or an {@link Refusal} saying why there is none. */
     public static Username canonical(String typed) {
+        if (!Text.isWellFormedUnicode(typed)) {
+            throw Refusal.invalidRequest("The username contains an unpaired surrogate; it is not valid Unicode text.");
+        }
         String mapped = Normalizer.normalize(widthMapped(typed).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
         if (mapped.isEmpty()) {
-            throw new InvalidRequestException("The username must not be empty.");
+            throw Refusal.invalidRequest("The username must not be empty.");
         }
         if (mapped.codePointCount(0, mapped.length()) > MAX_CODE_POINTS) {
-            throw new InvalidRequestException("The username must be at most " + MAX_CODE_POINTS + " characters long.");
+            throw Refusal.invalidRequest("The username must be at most " + MAX_CODE_POINTS + " characters long.");
         }
         mapped.codePoints().forEach(Username::requireIdentifierClass);
         return new Username(mapped);
@@ -51,12 +54,12 @@ public final class Username {
 
     private static void requireIdentifierClass(int cp) {
         if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-            throw new InvalidRequestException("The username must not contain spaces.");
+            throw Refusal.invalidRequest("The username must not contain spaces.");
         }
         int type = Character.getType(cp);
         if (type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
                 || type == Character.SURROGATE || type == Character.UNASSIGNED) {
-            throw new InvalidRequestException("The username must not contain control, formatting or unassigned characters.");
+            throw Refusal.invalidRequest("The username must not contain control, formatting or unassigned characters.");
         }
         boolean ascii7 = cp >= 0x21 && cp <= 0x7E;
         boolean letterDigit = switch (type) {
@@ -68,19 +71,9 @@ public final class Username {
         String single = new String(Character.toChars(cp));
         boolean hasCompat = !Normalizer.normalize(single, Normalizer.Form.NFKC).equals(single);
         if (!(ascii7 || letterDigit) || hasCompat) {
-            throw new InvalidRequestException(
+            throw Refusal.invalidRequest(
                     "The username may only contain letters, digits and printable ASCII symbols.");
         }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Username username && username.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
     }
 
     @Override

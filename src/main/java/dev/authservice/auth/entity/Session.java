@@ -1,5 +1,6 @@
 package dev.authservice.auth.entity;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -13,9 +14,11 @@ import jakarta.persistence.Table;
 
 /**
  * A login session. Only the SHA-256 of its bearer token is kept, as the primary key, so a token
- * check is one primary-key lookup and a stolen database yields no usable token. The idle deadline
- * is never later than the absolute one, so a session is live exactly while its idle deadline is
- * in the future.
+ * check is one primary-key lookup and a stolen database yields no usable token.
+ *
+ * <p>The idle deadline is never later than the absolute one: {@link #idleDeadline} is the only
+ * place either is set. So a session is live exactly while its idle deadline is in the future, and
+ * that one column (indexed) is what every query below means by live or expired.
  */
 @Entity
 @Table(name = "AUTH_SESSION")
@@ -25,8 +28,6 @@ import jakarta.persistence.Table;
         query = "DELETE FROM Session s WHERE s.username = :username")
 @NamedQuery(name = Session.REVOKE_OTHERS_OF_USER,
         query = "DELETE FROM Session s WHERE s.username = :username AND s.tokenHash <> :keep")
-@NamedQuery(name = Session.SLIDE_IDLE_DEADLINE,
-        query = "UPDATE Session s SET s.idleExpiresAt = :idleExpiresAt WHERE s.tokenHash = :tokenHash")
 @NamedQuery(name = Session.EXPIRED_TOKEN_HASHES,
         query = "SELECT s.tokenHash FROM Session s WHERE s.idleExpiresAt <= :now")
 @NamedQuery(name = Session.DELETE_BY_TOKEN_HASHES,
@@ -39,7 +40,6 @@ public class Session {
     public static final String REVOKE_LIVE = "Session.revokeLive";
     public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
     public static final String REVOKE_OTHERS_OF_USER = "Session.revokeOthersOfUser";
-    public static final String SLIDE_IDLE_DEADLINE = "Session.slideIdleDeadline";
     public static final String EXPIRED_TOKEN_HASHES = "Session.expiredTokenHashes";
     public static final String DELETE_BY_TOKEN_HASHES = "Session.deleteByTokenHashes";
     public static final String COUNT_LIVE = "Session.countLive";
@@ -69,17 +69,44 @@ public class Session {
         // for JPA
     }
 
-    public Session(String tokenHash, User user, Instant createdAt, Instant expiresAt, Instant idleExpiresAt) {
+    private Session(String tokenHash, User user, Instant now, Duration absolute) {
         this.tokenHash = tokenHash;
         this.user = user;
         this.username = user.username();
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
-        this.idleExpiresAt = idleExpiresAt.isAfter(expiresAt) ? expiresAt : idleExpiresAt;
+        this.createdAt = now;
+        this.expiresAt = now.plus(absolute);
+    }
+
+    /** A new session of {@code user}, opened now, stored under the hash of its token. */
+    public static Session open(String tokenHash, User user, Instant now, SessionLifetimes lifetimes) {
+        Session session = new Session(tokenHash, user, now, lifetimes.absolute());
+        session.idleExpiresAt = session.idleDeadline(now, lifetimes);
+        return session;
     }
 
     public boolean isLiveAt(Instant now) {
-        return now.isBefore(idleExpiresAt) && now.isBefore(expiresAt);
+        return now.isBefore(idleExpiresAt);
+    }
+
+    /**
+     * A use of the session at {@code now}: the idle deadline slides forward, but only once it has
+     * moved by at least the idle refresh, so most token checks write nothing.
+     */
+    public void usedAt(Instant now, SessionLifetimes lifetimes) {
+        Instant slid = idleDeadline(now, lifetimes);
+        if (Duration.between(idleExpiresAt, slid).compareTo(lifetimes.idleRefresh()) >= 0) {
+            idleExpiresAt = slid;
+        }
+    }
+
+    /** How long the session stays valid from {@code now} if it is not used again. */
+    public Duration remainingAt(Instant now) {
+        return Duration.between(now, idleExpiresAt);
+    }
+
+    private Instant idleDeadline(Instant now, SessionLifetimes lifetimes) {
+        Instant idle = now.plus(lifetimes.idle());
+        return idle.isAfter(expiresAt) ? expiresAt : idle;
     }
 
     public String tokenHash() {

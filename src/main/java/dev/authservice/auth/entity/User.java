@@ -43,8 +43,4 @@ public class User {
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
     }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
 }

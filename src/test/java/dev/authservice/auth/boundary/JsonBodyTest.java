@@ -10,24 +10,28 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import dev.authservice.auth.control.Credentials;
-import dev.authservice.auth.control.InvalidRequestException;
-import dev.authservice.auth.control.PayloadTooLargeException;
+import dev.authservice.auth.control.Refusal;
 
 class JsonBodyTest {
 
-    private static Credentials read(String body) {
-        JsonBody json = JsonBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1024);
-        return new Credentials(json.requiredString("username"), json.requiredString("password"));
+    /** The two fields of a login or registration body. */
+    private record Fields(String username, String password) {
+    }
+
+    private static Fields read(String body) {
+        JsonBody json = JsonBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 65_536);
+        return new Fields(json.requiredString("username"), json.requiredString("password"));
     }
 
     private static String refusal(String body) {
-        return assertThrows(InvalidRequestException.class, () -> read(body)).detail();
+        Refusal refusal = assertThrows(Refusal.class, () -> read(body));
+        assertEquals(Refusal.Reason.INVALID_REQUEST, refusal.reason());
+        return refusal.detail();
     }
 
     @Test
     void readsUsernameAndPassword() {
-        Credentials credentials = read("{\"username\":\"testuser\",\"password\":\"testpassword\"}");
+        Fields credentials = read("{\"username\":\"testuser\",\"password\":\"testpassword\"}");
         assertEquals("testuser", credentials.username());
         assertEquals("testpassword", credentials.password());
     }
@@ -68,8 +72,7 @@ class JsonBodyTest {
     @Test
     void refusesInvalidUtf8() {
         byte[] body = {'{', '"', 'u', '"', ':', '"', (byte) 0xc3, '"', '}'};
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> JsonBody.read(new ByteArrayInputStream(body), 1024));
+        Refusal e = assertThrows(Refusal.class, () -> JsonBody.read(new ByteArrayInputStream(body), 1024));
         assertTrue(e.detail().contains("UTF-8"));
     }
 
@@ -78,7 +81,7 @@ class JsonBodyTest {
         byte[] body = new byte[10_000_000];
         PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class,
                 () -> JsonBody.read(new ByteArrayInputStream(body), 1024));
-        assertTrue(e.detail().contains("1024"));
+        assertTrue(e.getMessage().contains("1024"));
     }
 
     @Test
@@ -87,6 +90,22 @@ class JsonBodyTest {
         String suffix = "\"}";
         String body = prefix + "p".repeat(1024 - prefix.length() - suffix.length()) + suffix;
         assertEquals(1024, body.length());
-        assertEquals("u", read(body).username());
+        JsonBody json = JsonBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1024);
+        assertEquals("u", json.requiredString("username"));
+    }
+
+    @Test
+    void deepNestingIsRefusedBeforeTheParserRecurses() {
+        String arrays = "{\"username\":" + "[".repeat(900) + "]".repeat(900) + ",\"password\":\"x\"}";
+        assertTrue(refusal(arrays).contains("nests deeper"));
+        String objects = "{\"a\":".repeat(5000);
+        assertTrue(refusal(objects).contains("nests deeper"));
+    }
+
+    @Test
+    void bracketsInsideStringsDoNotCountAsNesting() {
+        String password = "[".repeat(100) + "\\\"{" + "{".repeat(100);
+        String body = "{\"username\":\"u\",\"password\":\"" + password + "\"}";
+        assertEquals("[".repeat(100) + "\"{" + "{".repeat(100), read(body).password());
     }
 }

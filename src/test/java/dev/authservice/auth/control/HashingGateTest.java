@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,85 +14,91 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HashingGateTest {
 
-    @Test
-    void neverMoreThanTheConcurrencyRunAtOnce() throws Exception {
-        HashingGate gate = new HashingGate(2, 100, Duration.ofSeconds(10));
-        AtomicInteger running = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            results.add(pool.submit(() -> gate.run(() -> {
-                most.accumulateAndGet(running.incrementAndGet(), Math::max);
-                sleep(5);
-                running.decrementAndGet();
-                return 1;
-            })));
+    private final ExecutorService pool = Executors.newFixedThreadPool(16);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stopPool() throws InterruptedException {
+        release.countDown();
+        pool.shutdownNow();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+    }
+
+    /** Work that holds its slot until the test releases it. */
+    private int held(AtomicInteger running) {
+        running.incrementAndGet();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        for (Future<Integer> result : results) {
-            assertEquals(1, result.get(10, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        assertEquals(2, most.get());
+        return running.getAndDecrement();
     }
 
     @Test
-    void aFullQueueIsRefusedAtOnce() throws Exception {
-        HashingGate gate = new HashingGate(1, 1, Duration.ofSeconds(30));
-        CountDownLatch hold = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        pool.submit(() -> gate.run(() -> await(hold)));
-        sleep(100);
+    void neverMoreThanTheConcurrencyRunAtOnce() throws Exception {
+        HashingGate gate = new HashingGate(2, 100, Duration.ofSeconds(30));
+        AtomicInteger running = new AtomicInteger();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            results.add(pool.submit(() -> gate.run(() -> held(running))));
+        }
+        assertTrue(eventually(() -> gate.waiting() == 10), "ten wait while two run");
+        assertEquals(2, running.get());
+        release.countDown();
+        for (Future<Integer> result : results) {
+            assertTrue(result.get(10, TimeUnit.SECONDS) <= 2);
+        }
+    }
+
+    @Test
+    void aFullQueueIsRefusedAtOnce() {
+        HashingGate gate = new HashingGate(1, 1, Duration.ofMinutes(5));
+        AtomicInteger running = new AtomicInteger();
+        pool.submit(() -> gate.run(() -> held(running)));
+        assertTrue(eventually(() -> running.get() == 1));
         pool.submit(() -> gate.run(() -> 0));
-        sleep(100);
-        long start = System.nanoTime();
-        assertThrows(HashingBusyException.class, () -> gate.run(() -> 0));
-        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100), "refused without waiting");
-        hold.countDown();
-        pool.shutdown();
-        assertTrue(pool.awaitTermination(5, TimeUnit.SECONDS));
+        assertTrue(eventually(() -> gate.waiting() == 1));
+        Refusal refusal = assertThrows(Refusal.class, () -> gate.run(() -> 0), "refused without waiting five minutes");
+        assertEquals(Refusal.Reason.HASHING_BUSY, refusal.reason());
+        assertEquals(1, refusal.retryAfterSeconds());
     }
 
     @Test
     void aWaitLongerThanTheMaximumIsRefused() {
-        HashingGate gate = new HashingGate(1, 10, Duration.ofMillis(200));
-        CountDownLatch hold = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        pool.submit(() -> gate.run(() -> await(hold)));
-        sleep(50);
-        assertThrows(HashingBusyException.class, () -> gate.run(() -> 0));
-        hold.countDown();
-        pool.shutdown();
+        HashingGate gate = new HashingGate(1, 10, Duration.ZERO);
+        AtomicInteger running = new AtomicInteger();
+        pool.submit(() -> gate.run(() -> held(running)));
+        assertTrue(eventually(() -> running.get() == 1));
+        assertThrows(Refusal.class, () -> gate.run(() -> 0));
+        assertEquals(0, gate.waiting(), "the refused caller no longer counts as waiting");
     }
 
     @Test
     void aRefusalOrFailureGivesItsSlotBack() {
-        HashingGate gate = new HashingGate(1, 0, Duration.ofMillis(10));
+        HashingGate gate = new HashingGate(1, 0, Duration.ZERO);
         assertThrows(IllegalStateException.class, () -> gate.run(() -> {
             throw new IllegalStateException("boom");
         }));
         assertEquals(7, gate.run(() -> 7));
     }
 
-    private static int await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Polls what other threads do, with a deadline; the gate itself is never slept on. */
+    private static boolean eventually(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.onSpinWait();
         }
-        return 0;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return true;
     }
 }

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,9 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.authservice.auth.it.TestClock;
+
 class LoginThrottleTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final LoginThrottle throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(15), 100, 1_000);
 
     private void fail(String name, int times) {
@@ -30,7 +28,7 @@ class LoginThrottleTest {
     }
 
     private long refusedFor(String name) {
-        return assertThrows(LoginThrottledException.class, () -> throttle.beginAttempt(name)).retryAfterSeconds();
+        return assertThrows(Refusal.class, () -> throttle.beginAttempt(name)).retryAfterSeconds();
     }
 
     @Test
@@ -50,7 +48,7 @@ class LoginThrottleTest {
         for (int i = 0; i < 20; i++) {
             try {
                 throttle.beginAttempt("bob");
-            } catch (LoginThrottledException e) {
+            } catch (Refusal e) {
                 clock.advance(e.retryAfter());
                 throttle.beginAttempt("bob");
             }
@@ -80,7 +78,7 @@ class LoginThrottleTest {
         for (int i = 0; i < 100; i++) {
             generous.beginAttempt("frank");
         }
-        long retry = assertThrows(LoginThrottledException.class, () -> generous.beginAttempt("frank")).retryAfterSeconds();
+        long retry = assertThrows(Refusal.class, () -> generous.beginAttempt("frank")).retryAfterSeconds();
         assertEquals(3600, retry);
         clock.advance(Duration.ofHours(1));
         assertDoesNotThrow(() -> generous.beginAttempt("frank"));
@@ -97,7 +95,7 @@ class LoginThrottleTest {
                 try {
                     throttle.beginAttempt("grace");
                     admitted.incrementAndGet();
-                } catch (LoginThrottledException refused) {
+                } catch (Refusal refused) {
                     // expected for all but five
                 }
                 return null;
@@ -117,27 +115,20 @@ class LoginThrottleTest {
         assertTrue(throttle.trackedNames() <= 1_000, "tracked " + throttle.trackedNames());
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    @Test
+    void waitingADayDoesNotResetTheCount() {
+        fail("heidi", 5);
+        assertEquals(1, refusedFor("heidi"));
+        clock.advance(Duration.ofHours(23));
+        fail("heidi", 1);
+        assertEquals(2, refusedFor("heidi"), "the doubling resumes where it was");
+    }
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    @Test
+    void aNameIsForgottenOnlyADayAfterItsLastAttempt() {
+        fail("ivan", 5);
+        clock.advance(LoginThrottle.MEMORY.plusMinutes(1));
+        fail("ivan", 5);
+        assertEquals(1, refusedFor("ivan"), "a fresh start: five free failures again");
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,19 +22,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.it.Deployments;
+import dev.authservice.auth.it.TestClock;
 
-/** The purge timer, in the container: expired sessions disappear from the table by themselves. */
+/**
+ * The purge, in the container, on the test clock. The timer's own period is an hour here, so it
+ * never races the test: the test runs the timer's work itself, after moving the clock.
+ */
 @ExtendWith(ArquillianExtension.class)
 class SessionPurgeIT {
 
-    private static final String PASSWORD = "correct horse battery";
+    private static final Password PASSWORD = Password.of("correct horse battery");
+    private static final Duration PAST_EVERY_DEADLINE = Duration.ofHours(13);
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.authService(Map.of(
-                "auth.password.hash.iterations", "1024",
-                "auth.session.idle-timeout", "PT1S",
-                "auth.session.absolute-timeout", "PT1S",
+        return Deployments.authService("purge", Map.of(
+                "auth.session.purge-interval", "PT1H",
                 "auth.session.purge-batch-size", "7")).addClass(SessionPurgeIT.class);
     }
 
@@ -42,43 +45,63 @@ class SessionPurgeIT {
     AuthBean auth;
 
     @Inject
-    SessionMaintenance maintenance;
+    Sessions sessions;
+
+    @Inject
+    SessionPurger purger;
+
+    @Inject
+    TestClock clock;
 
     @Test
-    void aBatchDeletesAtMostItsSize() throws Exception {
-        String username = user();
-        for (int i = 0; i < 10; i++) {
-            auth.login(new Credentials(username, PASSWORD));
-        }
-        Thread.sleep(1_100);
-        int deleted = maintenance.purgeExpired(Instant.now(), 4);
-        assertTrue(deleted <= 4 && deleted > 0, "deleted " + deleted);
+    void theTimerIsScheduledAtDeployment() {
+        assertTrue(purger.isScheduled());
     }
 
     @Test
-    void theTimerPurgesExpiredSessionsInBatches() throws Exception {
-        String username = user();
-        for (int i = 0; i < 40; i++) {
-            auth.login(new Credentials(username, PASSWORD));
-        }
-        assertEquals(40, sessionsOf(username));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (sessionsOf(username) > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
-        }
-        assertEquals(0, sessionsOf(username), "40 sessions, batches of 7, purged by the timer within 30 s");
+    void aBatchDeletesExactlyItsSizeWhenMoreAreExpired() throws Exception {
+        userWithSessions(10);
+        clock.advance(PAST_EVERY_DEADLINE);
+        int before = allSessions();
+        assertEquals(4, sessions.purgeExpired(4));
+        assertEquals(before - 4, allSessions());
     }
 
-    private String user() {
+    @Test
+    void aRunPurgesEveryExpiredSessionInBatchesAndKeepsTheLiveOnes() throws Exception {
+        String expiring = userWithSessions(40);
+        clock.advance(PAST_EVERY_DEADLINE);
+        String live = userWithSessions(3);
+
+        int purged = purger.purge();
+
+        assertTrue(purged >= 40, "40 sessions in batches of 7, purged " + purged);
+        assertEquals(0, sessionsOf(expiring));
+        assertEquals(3, sessionsOf(live));
+        assertEquals(0, sessions.purgeExpired(7), "nothing left for the next run");
+    }
+
+    private String userWithSessions(int count) {
         String username = "purge-" + UUID.randomUUID().toString().substring(0, 12);
-        auth.register(new Credentials(username, PASSWORD));
+        auth.register(username, PASSWORD, Client.NONE);
+        for (int i = 0; i < count; i++) {
+            auth.login(new Credentials(username, PASSWORD), Client.NONE);
+        }
         return username;
     }
 
+    private static int allSessions() throws Exception {
+        return count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME <> ?", "");
+    }
+
     private static int sessionsOf(String username) throws Exception {
+        return count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?", username);
+    }
+
+    private static int count(String sql, String username) throws Exception {
         DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?")) {
+             PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, username);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

@@ -40,7 +40,7 @@ class UsernameTest {
             // compatibility forms and symbols outside ASCII
             "ﬁnance", "x²", "😀"})
     void rfc8265InvalidExamples(String typed) {
-        assertThrows(InvalidRequestException.class, () -> Username.canonical(typed));
+        assertThrows(Refusal.class, () -> Username.canonical(typed));
     }
 
     @Test
@@ -52,16 +52,22 @@ class UsernameTest {
     @Test
     void atMost64CodePoints() {
         assertEquals(64, Username.canonical("a".repeat(64)).value().length());
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> Username.canonical("a".repeat(65)));
+        Refusal e = assertThrows(Refusal.class, () -> Username.canonical("a".repeat(65)));
         assertTrue(e.detail().contains("64"));
         // 64 code points that are 128 UTF-16 chars still fit
         String supplementary = "\uD835\uDC9C"; // MATHEMATICAL SCRIPT CAPITAL A has a compat decomposition: refused
-        assertThrows(InvalidRequestException.class, () -> Username.canonical(supplementary));
+        assertThrows(Refusal.class, () -> Username.canonical(supplementary));
     }
 
     @Test
     void detailsSayWhichRuleFailed() {
-        assertTrue(assertThrows(InvalidRequestException.class, () -> Username.canonical("a b")).detail().contains("spaces"));
-        assertTrue(assertThrows(InvalidRequestException.class, () -> Username.canonical("\u202Ea")).detail().contains("control"));
+        assertTrue(assertThrows(Refusal.class, () -> Username.canonical("a b")).detail().contains("spaces"));
+        assertTrue(assertThrows(Refusal.class, () -> Username.canonical("\u202Ea")).detail().contains("control"));
+    }
+
+    @Test
+    void anUnpairedSurrogateIsRefusedBeforeAnyOtherRule() {
+        String detail = assertThrows(Refusal.class, () -> Username.canonical("bob\ud800")).detail();
+        assertTrue(detail.contains("unpaired surrogate"), detail);
     }
 }

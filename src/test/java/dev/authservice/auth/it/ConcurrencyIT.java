@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Simultaneous requests for one username or one token: the database decides, never a 500. */
@@ -26,10 +24,6 @@ class ConcurrencyIT extends DeployedServiceTest {
     private static final int CLIENTS = 24;
     private static final String PASSWORD = "correct horse battery";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.authService(Deployments.FAST_HASHING);
-    }
 
     @Test
     void simultaneousRegistrationsOfOneUsernameGiveExactlyOne201() throws Exception {

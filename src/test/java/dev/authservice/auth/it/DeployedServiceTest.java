@@ -2,23 +2,29 @@ package dev.authservice.auth.it;
 
 import java.net.URL;
 
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What every black-box test of the deployed service shares: Arquillian, the URL of the
- * deployment, and an HTTP client for it. Each subclass declares its own @Deployment, since each
- * needs its own configuration.
+ * What every black-box test of the deployed service shares: Arquillian, the standard deployment
+ * (a class with another configuration declares its own), its URL, and an HTTP client for it.
  */
 @ExtendWith(ArquillianExtension.class)
-abstract class DeployedServiceTest {
+public abstract class DeployedServiceTest {
 
     @ArquillianResource
-    URL base;
+    protected URL base;
 
-    HttpClientSupport http;
+    protected HttpClientSupport http;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.standard("black-box");
+    }
 
     @BeforeEach
     void client() {

@@ -1,6 +1,8 @@
 package dev.authservice.auth.it;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,25 +12,47 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Test deployments: the WAR that `mvn package` built, as shipped, plus a library whose
- * microprofile-config.properties (ordinal 500) overrides chosen keys for the test.
+ * The test deployments, one per configuration: the WAR that `mvn package` built, as shipped, plus
+ * the {@link TestClock} and a library whose microprofile-config.properties (ordinal 500)
+ * overrides chosen keys. Each deployment gets a database directory of its own.
  */
 public final class Deployments {
-
-    /** Fast hashing for tests that do not measure hashing; the shipped default is tested elsewhere. */
-    public static final Map<String, String> FAST_HASHING = Map.of("auth.password.hash.iterations", "1024");
 
     private Deployments() {
     }
 
-    public static WebArchive authService(Map<String, String> configOverrides) {
-        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, builtWar());
-        String properties = "config_ordinal=500\n" + configOverrides.entrySet().stream()
+    /** The shipped configuration but for fast hashing (the shipped cost is tested by CrashRecoveryIT). */
+    public static WebArchive standard(String name) {
+        return authService(name, Map.of());
+    }
+
+    /** One hashing slot and a queue of one, which wait long: tests fill them on purpose. */
+    public static WebArchive oneHashingSlot(String name) {
+        return authService(name, Map.of(
+                "auth.hashing.concurrency", "1",
+                "auth.hashing.queue", "1",
+                "auth.hashing.max-wait", "PT30S"));
+    }
+
+    /** Another configuration, for the one test class that needs it. */
+    public static WebArchive authService(String name, Map<String, String> overrides) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("config_ordinal", "500");
+        config.put("auth.password.hash.iterations", "1024");
+        config.put("auth.db.dir", databaseDir(name).toString());
+        config.putAll(overrides);
+        String properties = config.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
+        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, builtWar());
+        war.addClasses(TestClock.class, TestClockResource.class);
         war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-config.jar")
                 .addAsManifestResource(new StringAsset(properties), "microprofile-config.properties"));
         return war;
+    }
+
+    private static Path databaseDir(String name) {
+        return ServiceProcess.workDir("arquillian-" + name).resolve("db").toAbsolutePath();
     }
 
     public static File builtWar() {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +44,10 @@ class GracefulShutdownIT {
                         .POST(HttpRequest.BodyPublishers.ofString(HttpClientSupport.credentials(prefix + "-" + i, PASSWORD)))
                         .build();
                 inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-                // Staggered: the early ones finish before SIGTERM, the late ones are in flight.
-                Thread.sleep(60);
             }
+            // SIGTERM once some are answered and the rest are still in flight.
+            assertTrue(Poll.until(Duration.ofSeconds(60), () -> inFlight.stream().filter(CompletableFuture::isDone).count() >= 2),
+                    "two registrations were answered");
             service.stop();
 
             for (int i = 0; i < REQUESTS; i++) {

@@ -5,87 +5,119 @@ import static dev.authservice.auth.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.authservice.auth.control.HashingGate;
 
 /**
- * A login flood at the shipped PBKDF2 cost against one hashing slot and a queue of one: the
- * overflow is refused with 503 and Retry-After, and token checks go on answering meanwhile.
+ * The hashing gate under a flood, made deterministic: the test itself takes the one hashing slot
+ * and holds it, a login fills the queue of one, and only then do the requests under test run,
+ * over real HTTP to the same server.
  */
-class HashingBackpressureIT extends DeployedServiceTest {
+@ExtendWith(ArquillianExtension.class)
+class HashingBackpressureIT {
 
-    private static final int FLOOD = 16;
     private static final String PASSWORD = "correct horse battery";
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return Deployments.authService(Map.of(
-                "auth.hashing.concurrency", "1",
-                "auth.hashing.queue", "1",
-                "auth.hashing.max-wait", "PT0.5S"));
+        return Deployments.oneHashingSlot("backpressure")
+                .addClasses(HashingBackpressureIT.class, HttpClientSupport.class, ProblemAssertions.class, Poll.class);
     }
 
-    @Test
-    void overflowIs503WithRetryAfterAndTokenChecksStillAnswer() throws Exception {
-        String token = http.newSession(uniqueUsername("checker"), PASSWORD);
+    @Inject
+    HashingGate gate;
 
-        ExecutorService pool = Executors.newFixedThreadPool(FLOOD);
-        List<CompletableFuture<HttpResponse<String>>> flood = new ArrayList<>();
-        for (int i = 0; i < FLOOD; i++) {
-            String name = uniqueUsername("flood");
-            flood.add(CompletableFuture.supplyAsync(() -> http.login(name, "a wrong password"), pool));
-        }
-        List<Integer> checks = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            checks.add(http.send(http.request("session").header("Authorization", "Bearer " + token).GET()).statusCode());
-        }
+    @ArquillianResource
+    URL base;
 
-        int refused = 0;
-        for (CompletableFuture<HttpResponse<String>> login : flood) {
-            HttpResponse<String> response = login.get(60, TimeUnit.SECONDS);
-            if (response.statusCode() == 503) {
-                refused++;
-                assertProblem(503, response);
-                assertEquals("1", response.headers().firstValue("Retry-After").orElse(""));
-            } else {
-                assertProblem(401, response);
+    private HttpClientSupport http;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private CompletableFuture<Integer> holder;
+    private CompletableFuture<HttpResponse<String>> queued;
+
+    @BeforeEach
+    void client() {
+        http = new HttpClientSupport(base);
+    }
+
+    /** Takes the only slot, then parks one login in the only queue place. */
+    private void fillTheGate() {
+        CountDownLatch holding = new CountDownLatch(1);
+        holder = CompletableFuture.supplyAsync(() -> gate.run(() -> {
+            holding.countDown();
+            try {
+                return release.await(60, TimeUnit.SECONDS) ? 1 : 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
             }
+        }));
+        await(holding);
+        queued = CompletableFuture.supplyAsync(() -> http.login(uniqueUsername("queued"), "a wrong password"));
+        assertTrue(Poll.until(java.time.Duration.ofSeconds(30), () -> gate.waiting() == 1), "one login waits");
+    }
+
+    @AfterEach
+    void emptyTheGate() throws Exception {
+        release.countDown();
+        if (holder != null) {
+            holder.get(30, TimeUnit.SECONDS);
+            assertProblem(401, queued.get(60, TimeUnit.SECONDS));
         }
-        pool.shutdown();
-        assertTrue(refused > 0, "one slot and a queue of one cannot take " + FLOOD + " logins at once");
-        assertEquals(List.of(200, 200, 200, 200, 200), checks, "token checks never wait for hashing");
     }
 
     @Test
-    void aRefusedLoginDoesNotCountAgainstTheAccount() throws Exception {
+    void overflowIs503WithRetryAfterWhileTokenChecksStillAnswer() {
+        String token = http.newSession(uniqueUsername("checker"), PASSWORD);
+        fillTheGate();
+
+        HttpResponse<String> overflow = http.login(uniqueUsername("flood"), "a wrong password");
+        assertProblem(503, overflow);
+        assertEquals("1", overflow.headers().firstValue("Retry-After").orElse(""));
+        assertProblem(503, http.register(uniqueUsername("flood"), PASSWORD));
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, http.session(token).statusCode(), "token checks never wait for hashing");
+        }
+        assertEquals(1, gate.waiting(), "the gate was still full while the checks were answered");
+    }
+
+    @Test
+    void aRefusedLoginDoesNotCountAgainstTheAccount() {
         String username = uniqueUsername("spared");
-        http.register(username, PASSWORD);
-        ExecutorService pool = Executors.newFixedThreadPool(FLOOD);
-        List<CompletableFuture<HttpResponse<String>>> mine = new ArrayList<>();
-        for (int i = 0; i < FLOOD; i++) {
-            mine.add(CompletableFuture.supplyAsync(() -> http.login(username, "a wrong password"), pool));
+        assertEquals(201, http.register(username, PASSWORD).statusCode());
+        fillTheGate();
+
+        for (int i = 0; i < 10; i++) {
+            assertProblem(503, http.login(username, "a wrong password " + i));
         }
-        int counted = 0;
-        int refused = 0;
-        for (CompletableFuture<HttpResponse<String>> login : mine) {
-            int status = login.get(60, TimeUnit.SECONDS).statusCode();
-            counted += status == 401 || status == 429 ? 1 : 0;
-            refused += status == 503 ? 1 : 0;
+        release.countDown();
+
+        assertEquals(200, http.login(username, PASSWORD).statusCode(), "ten refusals are not ten failures");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        pool.shutdown();
-        assertTrue(refused > 0, "the flood overflowed the queue");
-        // Only attempts that got a hashing slot count: below five of them, the account is not throttled.
-        int expected = counted < 5 ? 200 : 429;
-        assertEquals(expected, http.login(username, PASSWORD).statusCode(), counted + " attempts were answered, " + refused + " refused");
     }
 }

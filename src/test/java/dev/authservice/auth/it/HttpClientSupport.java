@@ -83,6 +83,18 @@ public final class HttpClientSupport {
         return postWithBearer("logout", token);
     }
 
+    /** Moves the deployment's {@link TestClock} forward. */
+    public void advanceClock(java.time.Duration duration) {
+        HttpResponse<String> moved = send(request("test-clock?advance=" + duration).POST(HttpRequest.BodyPublishers.noBody()));
+        if (moved.statusCode() != 204) {
+            throw new IllegalStateException("the test clock answered " + moved.statusCode());
+        }
+    }
+
+    public HttpResponse<String> session(String token) {
+        return send(request("session").header("Authorization", "Bearer " + token).GET());
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     }

@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 
 import jakarta.json.JsonObject;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** The spec's HTTP contract, black-box, against the built WAR on a real Payara Micro. */
@@ -24,10 +22,6 @@ class HttpContractIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.authService(Deployments.FAST_HASHING);
-    }
 
     @Test
     void registerAnswers201WithTheUsername() {

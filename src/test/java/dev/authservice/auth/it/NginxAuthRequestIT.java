@@ -13,12 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,10 +31,6 @@ class NginxAuthRequestIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.authService(Deployments.FAST_HASHING);
-    }
 
     private Process nginx;
     private HttpServer upstream;
@@ -170,19 +165,28 @@ class NginxAuthRequestIT extends DeployedServiceTest {
     }
 
     private void awaitListening(Path dir) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
+        boolean listening = Poll.until(Duration.ofSeconds(15), () -> {
             if (!nginx.isAlive()) {
-                throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("nginx.out")));
+                throw new IllegalStateException("nginx exited: " + read(dir.resolve("nginx.out")));
             }
             try {
                 get("static/index.html", null);
-                return;
+                return true;
             } catch (RuntimeException notYet) {
-                Thread.sleep(100);
+                return false;
             }
+        });
+        if (!listening) {
+            throw new IllegalStateException("nginx did not start listening");
         }
-        throw new IllegalStateException("nginx did not start listening");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static int freePort() throws IOException {

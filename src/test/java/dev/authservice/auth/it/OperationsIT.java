@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +21,6 @@ class OperationsIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.authService(Deployments.FAST_HASHING);
-    }
 
     HttpClientSupport server;
 

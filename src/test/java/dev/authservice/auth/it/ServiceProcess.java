@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +46,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port + "/");
-    }
-
-    public Path databaseDir() {
-        return databaseDir;
     }
 
     public String log() {
@@ -110,30 +105,19 @@ public final class ServiceProcess implements AutoCloseable {
     /** Ready when our own endpoint answers as ours: a problem+json 401 from /logout. */
     private void awaitReady() {
         HttpClientSupport http = new HttpClientSupport(baseUri());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
+        boolean ready = Poll.until(Duration.ofSeconds(180), () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<String> response = http.send(http.request("logout").POST(HttpRequest.BodyPublishers.noBody()));
-                if (response.statusCode() == 401 && response.body().contains("\"status\":401")) {
-                    return;
-                }
+                return response.statusCode() == 401 && response.body().contains("\"status\":401");
             } catch (UncheckedIOException notYetListening) {
-                // keep waiting
+                return false;
             }
-            sleep(250);
-        }
-        throw new IllegalStateException("the server was not ready within 180 s; see " + log);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        });
+        if (!ready) {
+            throw new IllegalStateException("the server was not ready within 180 s; see " + log);
         }
     }
 

@@ -1,0 +1,74 @@
+package dev.authservice.auth.boundary;
+
+import java.io.InputStream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+
+import dev.authservice.auth.control.AuthConfig;
+import dev.authservice.auth.control.Client;
+import dev.authservice.auth.control.Password;
+
+/**
+ * Accounts: registering one and changing its password. Each method's {@code @APIResponses} lists
+ * every status it can answer; OpenApiDocumentTest holds META-INF/openapi.yaml to those lists.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    @Inject
+    AuthBean auth;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    Client client;
+
+    @POST
+    @Path("register")
+    @APIResponses({
+            @APIResponse(responseCode = "201"),
+            @APIResponse(responseCode = "400"),
+            @APIResponse(responseCode = "413"),
+            @APIResponse(responseCode = "415"),
+            @APIResponse(responseCode = "503")})
+    public Response register(InputStream body) {
+        JsonBody json = JsonBody.read(body, config.maxBodyBytes());
+        String username = auth.register(json.requiredString("username"), Password.of(json.requiredString("password")), client);
+        return Response.status(Response.Status.CREATED)
+                .entity(JsonFactories.object().add("username", username).build())
+                .build();
+    }
+
+    @POST
+    @Path("password")
+    @APIResponses({
+            @APIResponse(responseCode = "200"),
+            @APIResponse(responseCode = "400"),
+            @APIResponse(responseCode = "401"),
+            @APIResponse(responseCode = "413"),
+            @APIResponse(responseCode = "415"),
+            @APIResponse(responseCode = "429"),
+            @APIResponse(responseCode = "503")})
+    public Response changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        var token = BearerAuthorization.token(authorization);
+        JsonBody json = JsonBody.read(body, config.maxBodyBytes());
+        Password current = Password.of(json.requiredString("current_password"));
+        Password replacement = Password.of(json.requiredString("new_password"));
+        String username = auth.changePassword(token, current, replacement, client);
+        return Responses.noStore(Response.ok(JsonFactories.object().add("username", username).build())).build();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.authservice.auth.boundary;
+
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Headers every response of the application carries, error pages included. */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+public class SecurityHeadersFilter extends HttpFilter {
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        // A JSON answer is never to be sniffed into HTML or script by a browser.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        chain.doFilter(request, response);
+    }
+}

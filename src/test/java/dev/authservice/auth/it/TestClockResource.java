@@ -1,0 +1,23 @@
+package dev.authservice.auth.it;
+
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+/** Test deployments only: lets a black-box test move the service's clock, POST /test-clock?advance=PT31M. */
+@Path("test-clock")
+public class TestClockResource {
+
+    @Inject
+    TestClock clock;
+
+    @POST
+    public Response advance(@QueryParam("advance") String duration) {
+        clock.advance(Duration.parse(duration));
+        return Response.noContent().build();
+    }
+}
