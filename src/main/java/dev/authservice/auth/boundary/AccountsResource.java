@@ -3,11 +3,13 @@ package dev.authservice.auth.boundary;
 import java.io.InputStream;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,8 +36,8 @@ public class AccountsResource {
     @Inject
     AuthConfig config;
 
-    @Inject
-    Client client;
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Path("register")
@@ -47,7 +49,7 @@ public class AccountsResource {
             @APIResponse(responseCode = "503")})
     public Response register(InputStream body) {
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
-        String username = auth.register(json.requiredString("username"), Password.of(json.requiredString("password")), client);
+        String username = auth.register(json.requiredString("username"), Password.of(json.requiredString("password")), client());
         return Response.status(Response.Status.CREATED)
                 .entity(JsonFactories.object().add("username", username).build())
                 .build();
@@ -68,7 +70,12 @@ public class AccountsResource {
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         Password current = Password.of(json.requiredString("current_password"));
         Password replacement = Password.of(json.requiredString("new_password"));
-        String username = auth.changePassword(token, current, replacement, client);
+        String username = auth.changePassword(token, current, replacement, client());
         return Responses.noStore(Response.ok(JsonFactories.object().add("username", username).build())).build();
+    }
+
+    /** Who sent this request, for the security log. */
+    private Client client() {
+        return new Client(request.getRemoteAddr());
     }
 }

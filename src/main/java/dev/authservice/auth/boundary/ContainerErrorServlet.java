@@ -1,7 +1,6 @@
 package dev.authservice.auth.boundary;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
@@ -19,10 +18,6 @@ public class ContainerErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number && number >= 400 ? number : 404;
         String detail = status == 404 ? "There is no resource at this path." : "The request could not be processed.";
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Problem.json(status, detail));
+        Problem.write(response, status, detail);
     }
 }

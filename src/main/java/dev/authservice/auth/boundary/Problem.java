@@ -1,5 +1,9 @@
 package dev.authservice.auth.boundary;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,6 +21,15 @@ public final class Problem {
                 .type(TYPE)
                 .header("Cache-Control", "no-store")
                 .entity(json(status, detail));
+    }
+
+    /** Writes the problem straight to a servlet response, for answers given outside JAX-RS. */
+    public static void write(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(json(status, detail));
     }
 
     /** The body, as a string so that no JSON provider has to know the problem+json media type. */

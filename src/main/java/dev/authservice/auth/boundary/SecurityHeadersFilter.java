@@ -2,16 +2,13 @@ package dev.authservice.auth.boundary;
 
 import java.io.IOException;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Headers every response of the application carries, error pages included. */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+/** Headers every response of the application carries, error pages included (mapped in web.xml). */
 public class SecurityHeadersFilter extends HttpFilter {
 
     @Override

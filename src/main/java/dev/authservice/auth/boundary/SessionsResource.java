@@ -6,12 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,8 +46,8 @@ public class SessionsResource {
     @Inject
     AuthConfig config;
 
-    @Inject
-    Client client;
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Path("login")
@@ -58,7 +60,7 @@ public class SessionsResource {
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
     public Response login(InputStream body) {
-        IssuedSession session = auth.login(credentials(body), client);
+        IssuedSession session = auth.login(credentials(body), client());
         return Responses.noStore(Response.ok(JsonFactories.object()
                         .add("token", session.token().value())
                         .add("token_type", "Bearer")
@@ -75,7 +77,7 @@ public class SessionsResource {
             @APIResponse(responseCode = "200"),
             @APIResponse(responseCode = "401")})
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.logout(BearerAuthorization.token(authorization), client);
+        auth.logout(BearerAuthorization.token(authorization), client());
         return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", 1).build())).build();
     }
 
@@ -85,7 +87,7 @@ public class SessionsResource {
             @APIResponse(responseCode = "200"),
             @APIResponse(responseCode = "401")})
     public Response logoutAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        int revoked = auth.logoutAll(BearerAuthorization.token(authorization), client);
+        int revoked = auth.logoutAll(BearerAuthorization.token(authorization), client());
         return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", revoked).build())).build();
     }
 
@@ -126,5 +128,10 @@ public class SessionsResource {
 
     private static String iso(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Who sent this request, for the security log. */
+    private Client client() {
+        return new Client(request.getRemoteAddr());
     }
 }

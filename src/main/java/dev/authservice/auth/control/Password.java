@@ -6,8 +6,16 @@ import java.text.Normalizer;
  * A password as typed, in Unicode NFC, so that one typed as NFD hashes and matches like its NFC
  * form. Text with an unpaired surrogate is no password: it has no UTF-8 form, and PBKDF2 would
  * hash every such character as '?', so that "????????" would match it.
+ *
+ * <p>Typed text is bounded before it is normalised: NFC reorders runs of combining marks, and an
+ * unbounded run would make one login cost far more than its hash. No password the policy accepts
+ * is longer than {@link PasswordPolicy#MAX_CODE_POINTS}, and no decomposed form of one more than
+ * four times that, so the bound refuses nothing that could ever match.
  */
 public final class Password {
+
+    /** The longest typed text that can still be some valid password in another normal form. */
+    static final int MAX_TYPED_CODE_POINTS = 4 * PasswordPolicy.MAX_CODE_POINTS;
 
     private final String value;
 
@@ -19,6 +27,9 @@ public final class Password {
     public static Password of(String typed) {
         if (!Text.isWellFormedUnicode(typed)) {
             throw Refusal.invalidRequest("The password contains an unpaired surrogate; it is not valid Unicode text.");
+        }
+        if (typed.codePointCount(0, typed.length()) > MAX_TYPED_CODE_POINTS) {
+            throw Refusal.weakPassword("The password must be at most " + PasswordPolicy.MAX_CODE_POINTS + " characters long.");
         }
         return new Password(Normalizer.normalize(typed, Normalizer.Form.NFC));
     }

@@ -83,6 +83,16 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void theWorstCaseForNormalisationIsBoundedBeforeAnyWork() {
+        // A maximal run of combining marks is what NFC works hardest on; past the bound it is
+        // refused before normalisation, so no request costs much more than one hash.
+        String worst = "a" + "\u0301\u0323".repeat(Password.MAX_TYPED_CODE_POINTS / 2);
+        assertEquals(Refusal.Reason.WEAK_PASSWORD, assertThrows(Refusal.class, () -> Password.of(worst)).reason());
+        String longestNfd = "e\u0301".repeat(PasswordPolicy.MAX_CODE_POINTS);
+        assertEquals(PasswordPolicy.MAX_CODE_POINTS, Password.of(longestNfd).codePoints(), "a maximal NFD password still counts");
+    }
+
+    @Test
     void refusalsNeverEchoThePassword() {
         assertFalse(refusal("short").contains("short"));
         assertFalse(refusal("iloveyou").contains("iloveyou"));

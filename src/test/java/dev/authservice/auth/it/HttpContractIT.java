@@ -199,4 +199,33 @@ class HttpContractIT extends DeployedServiceTest {
         assertProblem(413, http.postJson("register", huge));
         assertProblem(413, http.postJson("login", huge));
     }
+
+    @Test
+    void deeplyNestedJsonIsAClientErrorNotAStackTrace() {
+        String arrays = "{\"username\":" + "[".repeat(900) + "]".repeat(900) + ",\"password\":\"x\"}";
+        assertTrue(assertProblem(400, http.postJson("register", arrays)).getString("detail").contains("nests deeper"));
+        assertProblem(401, http.postJson("login", arrays));
+        assertProblem(400, http.postJson("register", "{\"a\":".repeat(3000)));
+        assertProblem(413, http.postJson("register", "{\"a\":".repeat(5000)));
+    }
+
+    @Test
+    void noWadlDescribesTheService() {
+        assertProblem(404, http.send(http.request("application.wadl").GET()));
+        HttpResponse<String> options = http.send(http.request("login").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertFalse(options.body().contains("wadl") || options.body().contains("Jersey"), options.body());
+    }
+
+    @Test
+    void everyResponseForbidsContentSniffing() {
+        String token = http.newSession(uniqueUsername("nosniff"), PASSWORD);
+        for (HttpResponse<String> response : java.util.List.of(
+                http.send(http.request("session").header("Authorization", "Bearer " + token).GET()),
+                http.logout("x".repeat(43)),
+                http.send(http.request("no/such/path").GET()),
+                http.send(http.request("WEB-INF/web.xml").GET()))) {
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""),
+                    response.uri() + " " + response.statusCode());
+        }
+    }
 }

@@ -54,7 +54,8 @@ class OperationsIT extends DeployedServiceTest {
         double successes = metric("auth_logins_total\\{[^}]*outcome=\"success\"[^}]*}");
         double failures = metric("auth_logins_total\\{[^}]*outcome=\"failure\"[^}]*}");
         double logouts = metric("auth_logouts_total\\{[^}]*}");
-        double hashes = metric("auth_password_hashing_seconds_count\\{[^}]*}");
+        double hashes = metric("auth_password_hashes_total\\{[^}]*}");
+        double hashingSeconds = metric("auth_password_hashing_seconds_total\\{[^}]*}");
 
         String username = uniqueUsername("metrics");
         String token = http.newSession(username, PASSWORD);
@@ -65,7 +66,9 @@ class OperationsIT extends DeployedServiceTest {
         assertEquals(successes + 1, metric("auth_logins_total\\{[^}]*outcome=\"success\"[^}]*}"));
         assertEquals(failures + 1, metric("auth_logins_total\\{[^}]*outcome=\"failure\"[^}]*}"));
         assertEquals(logouts + 1, metric("auth_logouts_total\\{[^}]*}"));
-        assertEquals(hashes + 3, metric("auth_password_hashing_seconds_count\\{[^}]*}"), "register, login, failed login");
+        assertEquals(hashes + 3, metric("auth_password_hashes_total\\{[^}]*}"), "register, login, failed login");
+        double spent = metric("auth_password_hashing_seconds_total\\{[^}]*}") - hashingSeconds;
+        assertTrue(spent > 0 && spent < 10, "three fast hashes take well under ten seconds, not " + spent + " (nanoseconds?)");
     }
 
     @Test

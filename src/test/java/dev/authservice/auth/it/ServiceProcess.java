@@ -57,11 +57,35 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public ServiceProcess start() {
+        launch();
+        awaitReady();
+        return this;
+    }
+
+    /** Starts the process and returns once the log shows {@code line} or the process has ended. */
+    public ServiceProcess startUntilLogged(String line) {
+        launch();
+        if (!Poll.until(Duration.ofSeconds(180), () -> log().contains(line) || !process.isAlive())) {
+            throw new IllegalStateException("the log did not show \"" + line + "\" within 180 s; see " + log);
+        }
+        return this;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void launch() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m",
                 "-jar", System.getProperty("payara.microJar"),
                 "--nocluster", "--disablephonehome", "--port", Integer.toString(port),
                 "--prebootcommandfile", System.getProperty("auth.payaraConfig") + "/pre-boot-commands.asadmin",
+                "--systemproperties", System.getProperty("auth.payaraConfig") + "/system.properties",
                 "--contextroot", "/",
                 "--deploy", Deployments.builtWar().getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -75,8 +99,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady();
-        return this;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no orderly undeploy. */

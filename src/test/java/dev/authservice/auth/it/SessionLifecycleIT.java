@@ -5,6 +5,7 @@ import static dev.authservice.auth.it.HttpClientSupport.token;
 import static dev.authservice.auth.it.HttpClientSupport.uniqueUsername;
 import static dev.authservice.auth.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -58,6 +59,14 @@ class SessionLifecycleIT extends DeployedServiceTest {
     }
 
     @Test
+    void commasAndSemicolonsArePercentEncodedInTheHeader() {
+        String suffix = uniqueUsername("x").substring(2);
+        String username = "eve,admin;root-" + suffix;
+        String token = http.newSession(username, PASSWORD);
+        assertEquals("eve%2Cadmin%3Broot-" + suffix, session(token).headers().firstValue("X-Auth-User").orElse(""));
+    }
+
+    @Test
     void sessionRefusesLikeLogout() {
         HttpResponse<String> none = http.send(http.request("session").GET());
         assertProblem(401, none);
@@ -72,16 +81,22 @@ class SessionLifecycleIT extends DeployedServiceTest {
     }
 
     @Test
-    void envoyStyleChecksOfAnyPathAndMethodAreAnswered() {
+    void everyMethodOnEveryPathUnderSessionAnswersLikeGetSession() {
         String token = http.newSession(uniqueUsername("envoy"), PASSWORD);
-        for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
-            HttpResponse<String> response = http.send(http.request("session/app/orders/42")
-                    .header("Authorization", "Bearer " + token)
-                    .method(method, HttpRequest.BodyPublishers.noBody()));
-            assertEquals(200, response.statusCode(), method + " " + response.body());
-            assertTrue(response.headers().firstValue("X-Auth-User").isPresent());
+        for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"}) {
+            for (String path : new String[] {"session/app/orders/42", "session/app/secret", "session/"}) {
+                HttpResponse<String> allowed = http.send(http.request(path)
+                        .header("Authorization", "Bearer " + token)
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
+                assertEquals(200, allowed.statusCode(), method + " " + path + ": " + allowed.body());
+                assertTrue(allowed.headers().firstValue("X-Auth-User").isPresent());
+                HttpResponse<String> refused = http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+                assertProblem(401, refused);
+                assertFalse(refused.body().contains("wadl"), "no WADL");
+            }
         }
-        assertProblem(401, http.send(http.request("session/app").POST(HttpRequest.BodyPublishers.noBody())));
+        HttpResponse<String> head = http.send(http.request("session/app").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(401, head.statusCode());
     }
 
     @Test
