@@ -22,7 +22,7 @@ import dev.authservice.auth.control.Client;
 import dev.authservice.auth.control.Password;
 
 /**
- * Accounts: registering one and changing its password. Each method's {@code @APIResponses} lists
+ * Accounts: registering one, changing its password, deleting it. Each method's {@code @APIResponses} lists
  * every status it can answer; OpenApiDocumentTest holds META-INF/openapi.yaml to those lists.
  */
 @Path("/")
@@ -70,12 +70,29 @@ public class AccountsResource {
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         Password current = Password.of(json.requiredString("current_password"));
         Password replacement = Password.of(json.requiredString("new_password"));
-        String username = auth.changePassword(token, current, replacement, client());
+        String username = auth.changePassword(token, current, json.optionalString("otp"), replacement, client());
         return Responses.noStore(Response.ok(JsonFactories.object().add("username", username).build())).build();
     }
 
-    /** Who sent this request, for the security log. */
+    /** Deletes the account, its second factor and every session: full re-authentication first. */
+    @POST
+    @Path("account/delete")
+    @APIResponses({
+            @APIResponse(responseCode = "200"),
+            @APIResponse(responseCode = "400"),
+            @APIResponse(responseCode = "401"),
+            @APIResponse(responseCode = "413"),
+            @APIResponse(responseCode = "415"),
+            @APIResponse(responseCode = "429"),
+            @APIResponse(responseCode = "503")})
+    public Response deleteAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        var token = BearerAuthorization.token(authorization);
+        JsonBody json = JsonBody.read(body, config.maxBodyBytes());
+        auth.deleteAccount(token, Password.of(json.requiredString("password")), json.optionalString("otp"), client());
+        return Responses.noStore(Response.ok(JsonFactories.object().add("deleted", true).build())).build();
+    }
+
     private Client client() {
-        return new Client(request.getRemoteAddr());
+        return RequestClient.of(request);
     }
 }

@@ -1,5 +1,7 @@
 package dev.authservice.auth.boundary;
 
+import java.util.List;
+
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -9,6 +11,9 @@ import dev.authservice.auth.control.Client;
 import dev.authservice.auth.control.Credentials;
 import dev.authservice.auth.control.IssuedSession;
 import dev.authservice.auth.control.Password;
+import dev.authservice.auth.control.Refusal;
+import dev.authservice.auth.control.SecondFactor;
+import dev.authservice.auth.control.SessionSummary;
 import dev.authservice.auth.control.SecurityEvent;
 import dev.authservice.auth.control.SessionToken;
 import dev.authservice.auth.control.SessionView;
@@ -32,6 +37,9 @@ public class AuthBean {
     Sessions sessions;
 
     @Inject
+    SecondFactor secondFactor;
+
+    @Inject
     Event<SecurityEvent> events;
 
     /** Creates an account; returns its canonical username. */
@@ -44,7 +52,7 @@ public class AuthBean {
     /** Proves the credentials and opens a new session. */
     public IssuedSession login(Credentials credentials, Client client) {
         User user = accounts.authenticate(credentials, client);
-        IssuedSession session = sessions.open(user);
+        IssuedSession session = sessions.open(user, client);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
         return session;
     }
@@ -69,11 +77,63 @@ public class AuthBean {
     }
 
     /** Replaces the password of the token's user and ends the user's other sessions; returns the user. */
-    public String changePassword(SessionToken token, Password current, Password replacement, Client client) {
+    public String changePassword(SessionToken token, Password current, String otp, Password replacement, Client client) {
         Session session = sessions.live(token);
-        accounts.changePassword(session.username(), current, replacement, client);
+        accounts.changePassword(session.username(), current, otp, replacement, client);
         sessions.revokeOthersOf(session.username(), session);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSWORD_CHANGED, session.username(), client));
         return session.username();
+    }
+
+    /** Starts (or restarts) TOTP enrolment after re-authentication; login is unchanged until it is confirmed. */
+    public SecondFactor.Enrolment enrolTotp(SessionToken token, Password password, Client client) {
+        String username = sessions.live(token).username();
+        if (accounts.hasSecondFactor(username)) {
+            throw Refusal.conflict("Two-factor authentication is already active; disable it first to enrol again.");
+        }
+        SecondFactor.Enrolment enrolment = secondFactor.begin(accounts.reauthenticate(username, password, null, client));
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_ENROLLED, username, client));
+        return enrolment;
+    }
+
+    /** Activates TOTP with its first code; returns the recovery codes, shown this once. */
+    public List<String> confirmTotp(SessionToken token, String code, Client client) {
+        String username = sessions.live(token).username();
+        List<String> recoveryCodes = accounts.confirmSecondFactor(username, code, client);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_CONFIRMED, username, client));
+        return recoveryCodes;
+    }
+
+    /** Removes the second factor and its recovery codes after full re-authentication. */
+    public void disableTotp(SessionToken token, Password password, String otp, Client client) {
+        String username = sessions.live(token).username();
+        if (!accounts.hasSecondFactor(username)) {
+            throw Refusal.conflict("Two-factor authentication is not active.");
+        }
+        secondFactor.disable(accounts.reauthenticate(username, password, otp, client));
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_DISABLED, username, client));
+    }
+
+    /** Every live session of the token's user. */
+    public List<SessionSummary> sessionsOf(SessionToken token) {
+        Session current = sessions.live(token);
+        return sessions.liveOf(current.username(), current);
+    }
+
+    /** Ends one session of the token's user, named by its id, after full re-authentication. */
+    public void revokeSession(SessionToken token, String sessionId, Password password, String otp, Client client) {
+        String username = sessions.live(token).username();
+        accounts.reauthenticate(username, password, otp, client);
+        sessions.revokeById(username, sessionId);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.SESSION_REVOKED, username, client));
+    }
+
+    /** Deletes the token's user, their second factor and every session, in this one transaction. */
+    public void deleteAccount(SessionToken token, Password password, String otp, Client client) {
+        String username = sessions.live(token).username();
+        User user = accounts.reauthenticate(username, password, otp, client);
+        int ended = sessions.revokeAllOf(username);
+        accounts.delete(user);
+        events.fire(new SecurityEvent(SecurityEvent.Kind.ACCOUNT_DELETED, username, client, ended));
     }
 }

@@ -61,6 +61,18 @@ public final class JsonBody {
         return text;
     }
 
+    /** A string field that may be absent (then null); present, it must be a string. */
+    public String optionalString(String field) {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw Refusal.invalidRequest("The field \"" + field + "\" must be a string.");
+        }
+        return ((JsonString) value).getString();
+    }
+
     private static byte[] readBounded(InputStream body, int maxBytes) {
         if (body == null) {
             return new byte[0];

@@ -14,7 +14,7 @@ import jakarta.json.spi.JsonProvider;
  */
 final class JsonFactories {
 
-    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    static final JsonProvider PROVIDER = JsonProvider.provider();
     static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
     static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
 

@@ -2,6 +2,9 @@ package dev.authservice.auth.boundary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.json.JsonObjectBuilder;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
@@ -17,10 +20,15 @@ public final class Problem {
     }
 
     public static Response.ResponseBuilder response(int status, String detail) {
+        return response(status, detail, Map.of());
+    }
+
+    /** With RFC 9457 extension members, such as {@code "mfa_required": true}. */
+    public static Response.ResponseBuilder response(int status, String detail, Map<String, Boolean> extensions) {
         return Response.status(status)
                 .type(TYPE)
                 .header("Cache-Control", "no-store")
-                .entity(json(status, detail));
+                .entity(json(status, detail, extensions));
     }
 
     /** Writes the problem straight to a servlet response, for answers given outside JAX-RS. */
@@ -34,13 +42,17 @@ public final class Problem {
 
     /** The body, as a string so that no JSON provider has to know the problem+json media type. */
     public static String json(int status, String detail) {
-        return JsonFactories.object()
+        return json(status, detail, Map.of());
+    }
+
+    private static String json(int status, String detail, Map<String, Boolean> extensions) {
+        JsonObjectBuilder problem = JsonFactories.object()
                 .add("type", "about:blank")
                 .add("title", title(status))
                 .add("status", status)
-                .add("detail", detail)
-                .build()
-                .toString();
+                .add("detail", detail);
+        extensions.forEach(problem::add);
+        return problem.build().toString();
     }
 
     static String title(int status) {

@@ -1,5 +1,7 @@
 package dev.authservice.auth.boundary;
 
+import java.util.Map;
+
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,7 +18,9 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
     @Override
     public Response toResponse(Refusal refusal) {
-        Response.ResponseBuilder response = Problem.response(status(refusal.reason()), refusal.detail());
+        Response.ResponseBuilder response = refusal.reason() == Refusal.Reason.SECOND_FACTOR_REQUIRED
+                ? Problem.response(401, refusal.detail(), Map.of("mfa_required", true))
+                : Problem.response(status(refusal.reason()), refusal.detail());
         switch (refusal.reason()) {
             case TOKEN_MISSING -> response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
             case TOKEN_INVALID -> response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
@@ -29,7 +33,9 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
     static int status(Refusal.Reason reason) {
         return switch (reason) {
             case INVALID_REQUEST, USERNAME_TAKEN, WEAK_PASSWORD -> 400;
-            case INVALID_CREDENTIALS, TOKEN_MISSING, TOKEN_INVALID -> 401;
+            case INVALID_CREDENTIALS, TOKEN_MISSING, TOKEN_INVALID, SECOND_FACTOR_REQUIRED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
             case THROTTLED -> 429;
             case HASHING_BUSY -> 503;
         };

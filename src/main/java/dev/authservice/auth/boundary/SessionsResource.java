@@ -11,7 +11,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,10 +30,11 @@ import dev.authservice.auth.control.Credentials;
 import dev.authservice.auth.control.IssuedSession;
 import dev.authservice.auth.control.Password;
 import dev.authservice.auth.control.Refusal;
+import dev.authservice.auth.control.SessionSummary;
 import dev.authservice.auth.control.SessionView;
 
 /**
- * Sessions: logging in and out, and the session check. Each method's {@code @APIResponses} lists
+ * Sessions: logging in and out, the session check, and the user's own list of sessions. Each method's {@code @APIResponses} lists
  * every status it can answer; OpenApiDocumentTest holds META-INF/openapi.yaml to those lists.
  */
 @Path("/")
@@ -104,6 +108,53 @@ public class SessionsResource {
         return checked(auth.check(BearerAuthorization.token(authorization)));
     }
 
+    /** The user's own live sessions, the calling one marked current. */
+    @GET
+    @Path("sessions")
+    @APIResponses({
+            @APIResponse(responseCode = "200"),
+            @APIResponse(responseCode = "401")})
+    public Response sessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        JsonArrayBuilder list = JsonFactories.BUILDERS.createArrayBuilder();
+        for (SessionSummary s : auth.sessionsOf(BearerAuthorization.token(authorization))) {
+            list.add(JsonFactories.object()
+                    .add("id", s.id())
+                    .add("created_at", iso(s.createdAt()))
+                    .add("last_used_at", iso(s.lastUsedAt()))
+                    .add("expires_at", iso(s.expiresAt()))
+                    .add("idle_expires_at", iso(s.idleExpiresAt()))
+                    .add("client", nullable(s.client()))
+                    .add("user_agent", nullable(s.userAgent()))
+                    .add("current", s.current()));
+        }
+        return Responses.noStore(Response.ok(JsonFactories.object().add("sessions", list).build())).build();
+    }
+
+    /** Ends one of the user's sessions by its id: full re-authentication first; 404 alike for unknown, ended and another's. */
+    @POST
+    @Path("sessions/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponses({
+            @APIResponse(responseCode = "200"),
+            @APIResponse(responseCode = "400"),
+            @APIResponse(responseCode = "401"),
+            @APIResponse(responseCode = "404"),
+            @APIResponse(responseCode = "413"),
+            @APIResponse(responseCode = "415"),
+            @APIResponse(responseCode = "429"),
+            @APIResponse(responseCode = "503")})
+    public Response revokeSession(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @PathParam("id") String id, InputStream body) {
+        var token = BearerAuthorization.token(authorization);
+        JsonBody json = JsonBody.read(body, config.maxBodyBytes());
+        auth.revokeSession(token, id, Password.of(json.requiredString("password")), json.optionalString("otp"), client());
+        return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", 1).build())).build();
+    }
+
+    private static JsonValue nullable(String text) {
+        return text == null ? JsonValue.NULL : JsonFactories.PROVIDER.createValue(text);
+    }
+
     /** The answer to a successful session check, for this path and the forward-auth ones. */
     static Response checked(SessionView session) {
         return Responses.noStore(Response.ok(JsonFactories.object()
@@ -120,7 +171,8 @@ public class SessionsResource {
     private Credentials credentials(InputStream body) {
         try {
             JsonBody json = JsonBody.read(body, config.maxBodyBytes());
-            return new Credentials(json.requiredString("username"), Password.of(json.requiredString("password")));
+            return new Credentials(json.requiredString("username"), Password.of(json.requiredString("password")),
+                    json.optionalString("otp"));
         } catch (Refusal unreadable) {
             throw Refusal.unreadableCredentials(unreadable.detail());
         }
@@ -130,8 +182,7 @@ public class SessionsResource {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Who sent this request, for the security log. */
     private Client client() {
-        return new Client(request.getRemoteAddr());
+        return RequestClient.of(request);
     }
 }

@@ -2,6 +2,8 @@ package dev.authservice.auth.control;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,8 +16,9 @@ import jakarta.persistence.PersistenceException;
 import dev.authservice.auth.entity.User;
 
 /**
- * The account rules: who may register, what proves a login, how a password is replaced. Every
- * PBKDF2 computation passes the {@link HashingGate}; every attempt to prove a password passes the
+ * The account rules: who may register, what proves a login or a re-authentication, how a
+ * password or second factor changes, how an account ends. Every PBKDF2 computation passes the
+ * {@link HashingGate}; every attempt to prove a password or a one-time code passes the
  * {@link LoginThrottle} first.
  */
 @ApplicationScoped
@@ -41,6 +44,9 @@ public class Accounts {
 
     @Inject
     PendingRegistrations pendingRegistrations;
+
+    @Inject
+    SecondFactor secondFactor;
 
     @Inject
     Clock clock;
@@ -76,72 +82,119 @@ public class Accounts {
     /**
      * The account these credentials prove. Unknown names, names no account could have, and wrong
      * passwords all cost one PBKDF2 verification at the current parameters, fail alike and are
-     * throttled alike. The account's row stays locked until the caller's transaction ends, so a
-     * password change cannot commit between this verification and the session it leads to.
+     * throttled alike; an account with a second factor also needs its one-time code.
      */
     public User authenticate(Credentials credentials, Client client) {
-        String throttleKey = throttleKey(credentials.username());
-        Password password = credentials.password();
-        try {
-            // The attempt is counted only once it has a hashing slot: a 503 costs the account nothing.
-            Verified verified = hashingGate.run(() -> {
-                throttle.beginAttempt(throttleKey);
-                User found = em.find(User.class, throttleKey);
-                if (found == null) {
-                    hasher.verifyAgainstDummy(password);
-                    throw Refusal.invalidCredentials();
-                }
-                if (!hasher.verify(password, found.passwordHash())) {
-                    throw Refusal.invalidCredentials();
-                }
-                return new Verified(found, hasher.needsRehash(found.passwordHash()) ? hasher.hash(password) : null);
-            });
-            if (!lockUnchanged(verified.user())) {
-                throw Refusal.invalidCredentials();
-            }
-            throttle.succeeded(throttleKey);
-            if (verified.upgradedHash() != null) {
-                verified.user().changePasswordHash(verified.upgradedHash());
-            }
-            return verified.user();
-        } catch (Refusal refused) {
-            throw recorded(refused, SecurityEvent.Kind.LOGIN_FAILED, credentials.username(), client);
-        }
+        Proof proof = new Proof(throttleKey(credentials.username()), credentials.password(), credentials.otp(), null);
+        return prove(proof, Refusal::invalidCredentials, SecurityEvent.Kind.LOGIN_FAILED, credentials.username(), client);
     }
 
     /**
-     * Replaces the user's password once the current one is proved. A wrong current password counts
-     * as a failed login for the throttle.
+     * The session's own user proving again who they are (password, and one-time code when the
+     * account has a second factor) before a change to how they sign in or what they own.
      */
-    public void changePassword(String username, Password current, Password replacement, Client client) {
+    public User reauthenticate(String username, Password password, String otp, Client client) {
+        return prove(new Proof(username, password, otp, null), Refusal::wrongPassword,
+                SecurityEvent.Kind.REAUTHENTICATION_FAILED, username, client);
+    }
+
+    /** Replaces the user's password once the current one (and second factor, if any) is proved. */
+    public void changePassword(String username, Password current, String otp, Password replacement, Client client) {
         policy.check(Username.canonical(username), replacement);
+        prove(new Proof(username, current, otp, replacement), Refusal::wrongCurrentPassword,
+                SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, username, client);
+    }
+
+    /**
+     * Activates the account's pending second factor if {@code code} is one of its codes, and
+     * returns its recovery codes. A wrong code counts for the throttle like a wrong password.
+     */
+    public List<String> confirmSecondFactor(String username, String code, Client client) {
+        User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (user.hasSecondFactor()) {
+            throw Refusal.conflict("Two-factor authentication is already active.");
+        }
+        if (user.totpPending() == null) {
+            throw Refusal.invalidRequest("No two-factor enrolment is waiting; start one with POST /mfa/totp.");
+        }
         try {
-            Verified verified = hashingGate.run(() -> {
-                throttle.beginAttempt(username);
-                User user = em.find(User.class, username);
-                if (!hasher.verify(current, user.passwordHash())) {
-                    throw Refusal.wrongCurrentPassword();
-                }
-                return new Verified(user, hasher.hash(replacement));
-            });
-            if (!lockUnchanged(verified.user())) {
-                throw Refusal.wrongCurrentPassword();
+            throttle.beginAttempt(username);
+            List<String> recoveryCodes = secondFactor.confirm(user, code);
+            if (recoveryCodes == null) {
+                events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
+                throw Refusal.invalidRequest("The code is wrong; enter the current code from the authenticator app.");
             }
             throttle.succeeded(username);
-            verified.user().changePasswordHash(verified.upgradedHash());
+            return recoveryCodes;
         } catch (Refusal refused) {
-            throw recorded(refused, SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, username, client);
+            throw refused.reason() == Refusal.Reason.THROTTLED ? recorded(refused, null, username, client) : refused;
         }
     }
 
+    public boolean hasSecondFactor(String username) {
+        return em.find(User.class, username).hasSecondFactor();
+    }
+
+    /** Ends the account: its second factor, its recovery codes and the user row; sessions are the caller's. */
+    public void delete(User user) {
+        secondFactor.deleteRecoveryCodes(user);
+        em.remove(user);
+    }
+
+    /** What one attempt must prove, and the password to store once it has, if any. */
+    private record Proof(String name, Password password, String otp, Password replacement) {
+    }
+
     /** A password proved against {@code user}, and the hash to store next, if any. */
-    private record Verified(User user, String upgradedHash) {
+    private record Verified(User user, String nextHash) {
+    }
+
+    /**
+     * The core of every proof: count the attempt, verify the password in a hashing slot (against
+     * a dummy hash for a name with no account), lock the account's row and check that its hash is
+     * still the one verified (a password change that committed meanwhile fails this), then the
+     * second factor under that lock. The lock lasts until the caller's transaction ends, so no
+     * password change can commit between this proof and what it leads to.
+     */
+    private User prove(Proof proof, Supplier<Refusal> wrongPassword, SecurityEvent.Kind failure, String loggedName, Client client) {
+        try {
+            // The attempt is counted only once it has a hashing slot: a 503 costs the account nothing.
+            Verified verified = hashingGate.run(() -> {
+                throttle.beginAttempt(proof.name());
+                User found = em.find(User.class, proof.name());
+                if (found == null) {
+                    hasher.verifyAgainstDummy(proof.password());
+                    throw wrongPassword.get();
+                }
+                if (!hasher.verify(proof.password(), found.passwordHash())) {
+                    throw wrongPassword.get();
+                }
+                Password toStore = proof.replacement() != null ? proof.replacement()
+                        : hasher.needsRehash(found.passwordHash()) ? proof.password() : null;
+                return new Verified(found, toStore == null ? null : hasher.hash(toStore));
+            });
+            User user = verified.user();
+            if (!lockUnchanged(user)) {
+                throw wrongPassword.get();
+            }
+            if (user.hasSecondFactor() && !secondFactor.verify(user, proof.otp())) {
+                throw Refusal.secondFactorRequired();
+            }
+            throttle.succeeded(proof.name());
+            if (verified.nextHash() != null) {
+                user.changePasswordHash(verified.nextHash());
+            }
+            return user;
+        } catch (Refusal refused) {
+            throw recorded(refused, failure, loggedName, client);
+        }
     }
 
     /** Fires the security event a refused attempt stands for; a 503 is no attempt and fires none. */
     private Refusal recorded(Refusal refused, SecurityEvent.Kind failure, String username, Client client) {
         switch (refused.reason()) {
             case THROTTLED -> events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_THROTTLED, username, client));
+            case SECOND_FACTOR_REQUIRED -> events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
             case HASHING_BUSY -> { }
             default -> events.fire(SecurityEvent.of(failure, username, client));
         }
@@ -150,8 +203,7 @@ public class Accounts {
 
     /**
      * Locks the account's row for the rest of the transaction and says whether its password hash is
-     * still the one just verified. A password change that committed during the verification makes
-     * this false; one that starts after it waits for the lock.
+     * still the one just verified.
      */
     private boolean lockUnchanged(User verified) {
         String verifiedHash = verified.passwordHash();

@@ -1,8 +1,8 @@
 package dev.authservice.auth.control;
 
-/** Who sent a request, as the security log records it: the client's address. */
-public record Client(String address) {
+/** Who sent a request: the client's address and its User-Agent, as the session list shows them. */
+public record Client(String address, String userAgent) {
 
     /** For work that no request started. */
-    public static final Client NONE = new Client(null);
+    public static final Client NONE = new Client(null, null);
 }

@@ -16,7 +16,8 @@ final class LogLine {
         String line = "event=" + event.kind().logName()
                 + " user=" + value(event.username())
                 + " client=" + value(event.client() == null ? null : event.client().address());
-        return event.kind() == SecurityEvent.Kind.LOGGED_OUT ? line + " sessions=" + event.sessions() : line;
+        boolean endsSessions = event.kind() == SecurityEvent.Kind.LOGGED_OUT || event.kind() == SecurityEvent.Kind.ACCOUNT_DELETED;
+        return endsSessions ? line + " sessions=" + event.sessions() : line;
     }
 
     /**

@@ -28,7 +28,13 @@ public final class Refusal extends RuntimeException {
         /** Too many failed attempts for this name; see {@link Refusal#retryAfter()}. */
         THROTTLED,
         /** Every hashing slot is busy and the queue is full. */
-        HASHING_BUSY
+        HASHING_BUSY,
+        /** The password was right, but the account's second factor was missing, wrong or used already. */
+        SECOND_FACTOR_REQUIRED,
+        /** The account is not in the state this request needs (a second factor already active, say). */
+        CONFLICT,
+        /** No such thing for this user; one answer for unknown, ended and someone else's. */
+        NOT_FOUND
     }
 
     private final Reason reason;
@@ -80,6 +86,24 @@ public final class Refusal extends RuntimeException {
     public static Refusal hashingBusy() {
         return new Refusal(Reason.HASHING_BUSY, "The service is busy verifying passwords; try again in a moment.",
                 Duration.ofSeconds(1));
+    }
+
+    public static Refusal secondFactorRequired() {
+        return new Refusal(Reason.SECOND_FACTOR_REQUIRED,
+                "This account needs its one-time code (\"otp\"): a current TOTP code or an unused recovery code.", null);
+    }
+
+    public static Refusal conflict(String detail) {
+        return new Refusal(Reason.CONFLICT, detail, null);
+    }
+
+    public static Refusal notFound(String detail) {
+        return new Refusal(Reason.NOT_FOUND, detail, null);
+    }
+
+    /** A re-authentication whose password is wrong. */
+    public static Refusal wrongPassword() {
+        return new Refusal(Reason.INVALID_CREDENTIALS, "The password is wrong.", null);
     }
 
     public Reason reason() {

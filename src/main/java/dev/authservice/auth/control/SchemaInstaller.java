@@ -33,7 +33,8 @@ public class SchemaInstaller {
     /** In order; append, never edit one that has shipped. */
     static final List<String> MIGRATIONS = List.of(
             "V1__users_and_sessions.sql",
-            "V2__idle_timeout.sql");
+            "V2__idle_timeout.sql",
+            "V3__second_factor_and_session_list.sql");
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
     private static final String VERSION_TABLE = "AUTH_SCHEMA_VERSION";

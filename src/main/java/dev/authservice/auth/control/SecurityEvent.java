@@ -15,7 +15,14 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         LOGIN_THROTTLED("login.throttled", true),
         LOGGED_OUT("logout", false),
         PASSWORD_CHANGED("password.change", false),
-        PASSWORD_CHANGE_FAILED("password.change.failure", true);
+        PASSWORD_CHANGE_FAILED("password.change.failure", true),
+        REAUTHENTICATION_FAILED("reauthentication.failure", true),
+        OTP_FAILED("otp.failure", true),
+        MFA_ENROLLED("mfa.enrolled", false),
+        MFA_CONFIRMED("mfa.confirmed", false),
+        MFA_DISABLED("mfa.disabled", false),
+        SESSION_REVOKED("session.revoked", false),
+        ACCOUNT_DELETED("account.deleted", false);
 
         private final String logName;
         private final boolean refusal;

@@ -44,6 +44,13 @@ public class SecurityEvents {
         counters.put(SecurityEvent.Kind.LOGIN_THROTTLED, metrics.counter("auth.logins", new Tag("outcome", "throttled")));
         counters.put(SecurityEvent.Kind.LOGGED_OUT, metrics.counter("auth.logouts"));
         counters.put(SecurityEvent.Kind.PASSWORD_CHANGED, metrics.counter("auth.password.changes"));
+        counters.put(SecurityEvent.Kind.REAUTHENTICATION_FAILED, failures);
+        counters.put(SecurityEvent.Kind.OTP_FAILED, metrics.counter("auth.otp.failures"));
+        counters.put(SecurityEvent.Kind.MFA_ENROLLED, metrics.counter("auth.mfa.changes", new Tag("change", "enrolled")));
+        counters.put(SecurityEvent.Kind.MFA_CONFIRMED, metrics.counter("auth.mfa.changes", new Tag("change", "confirmed")));
+        counters.put(SecurityEvent.Kind.MFA_DISABLED, metrics.counter("auth.mfa.changes", new Tag("change", "disabled")));
+        counters.put(SecurityEvent.Kind.SESSION_REVOKED, metrics.counter("auth.sessions.revoked"));
+        counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted"));
         metrics.gauge("auth.sessions.live", sessions, Sessions::countLive);
     }
 
@@ -61,7 +68,7 @@ public class SecurityEvents {
     }
 
     private void record(SecurityEvent event) {
-        counters.get(event.kind()).inc(event.sessions());
+        counters.get(event.kind()).inc(event.kind() == SecurityEvent.Kind.LOGGED_OUT ? event.sessions() : 1);
         LOG.info(() -> LogLine.of(event));
     }
 }

@@ -30,10 +30,10 @@ public class Sessions {
     AuthConfig config;
 
     /** Opens a session for {@code user} under a new token; the token is shown to the client once. */
-    public IssuedSession open(User user) {
+    public IssuedSession open(User user, Client client) {
         Instant now = clock.instant();
         SessionToken token = SessionToken.generate();
-        Session session = Session.open(token.hash(), user, now, config.sessionLifetimes());
+        Session session = Session.open(token.hash(), user, now, config.sessionLifetimes(), client.address(), client.userAgent());
         em.persist(session);
         return new IssuedSession(user.username(), token, session.remainingAt(now));
     }
@@ -76,6 +76,29 @@ public class Sessions {
     /** Revokes every session of the user; returns how many. */
     public int revokeAllOf(String username) {
         return em.createNamedQuery(Session.REVOKE_ALL_OF_USER).setParameter("username", username).executeUpdate();
+    }
+
+    /** Every live session of the user, oldest first; {@code current} marks the one asking. */
+    public List<SessionSummary> liveOf(String username, Session current) {
+        return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
+                .setParameter("username", username)
+                .setParameter("now", clock.instant())
+                .getResultList().stream()
+                .map(s -> new SessionSummary(s.sessionId(), s.createdAt(), s.lastUsedAt(), s.expiresAt(), s.idleExpiresAt(),
+                        s.client(), s.userAgent(), s.tokenHash().equals(current.tokenHash())))
+                .toList();
+    }
+
+    /** Revokes the user's live session with this public identifier; a not-found refusal if there is none. */
+    public void revokeById(String username, String sessionId) {
+        int revoked = em.createNamedQuery(Session.REVOKE_LIVE_BY_ID)
+                .setParameter("sessionId", sessionId)
+                .setParameter("username", username)
+                .setParameter("now", clock.instant())
+                .executeUpdate();
+        if (revoked == 0) {
+            throw Refusal.notFound("There is no live session of yours with that id.");
+        }
     }
 
     /** Revokes every session of the user but {@code keep}. */

@@ -1,7 +1,9 @@
 package dev.authservice.auth.entity;
 
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +36,10 @@ import jakarta.persistence.Table;
         query = "DELETE FROM Session s WHERE s.tokenHash IN :tokenHashes")
 @NamedQuery(name = Session.COUNT_LIVE,
         query = "SELECT COUNT(s) FROM Session s WHERE s.idleExpiresAt > :now")
+@NamedQuery(name = Session.LIVE_OF_USER,
+        query = "SELECT s FROM Session s WHERE s.username = :username AND s.idleExpiresAt > :now ORDER BY s.createdAt")
+@NamedQuery(name = Session.REVOKE_LIVE_BY_ID,
+        query = "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
 public class Session {
 
     /** Deletes one live session; the affected row count says whether the token was live. */
@@ -43,6 +49,13 @@ public class Session {
     public static final String EXPIRED_TOKEN_HASHES = "Session.expiredTokenHashes";
     public static final String DELETE_BY_TOKEN_HASHES = "Session.deleteByTokenHashes";
     public static final String COUNT_LIVE = "Session.countLive";
+    public static final String LIVE_OF_USER = "Session.liveOfUser";
+    /** Deletes one live session of one user by its public identifier; the row count says whether it was one. */
+    public static final String REVOKE_LIVE_BY_ID = "Session.revokeLiveById";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int USER_AGENT_CHARS = 256;
+    private static final int CLIENT_CHARS = 64;
 
     @Id
     @Column(name = "TOKEN_HASH", length = 64)
@@ -65,6 +78,20 @@ public class Session {
     @Column(name = "IDLE_EXPIRES_AT", nullable = false)
     private Instant idleExpiresAt;
 
+    /** What the user sees and names a session by: random, neither the token nor its hash. */
+    @Column(name = "SESSION_ID", length = 22)
+    private String sessionId;
+
+    @Column(name = "CLIENT", length = CLIENT_CHARS)
+    private String client;
+
+    @Column(name = "USER_AGENT", length = USER_AGENT_CHARS)
+    private String userAgent;
+
+    /** Written when the idle deadline is, so it may lag by up to the idle refresh. */
+    @Column(name = "LAST_USED_AT", nullable = false)
+    private Instant lastUsedAt;
+
     protected Session() {
         // for JPA
     }
@@ -74,14 +101,58 @@ public class Session {
         this.user = user;
         this.username = user.username();
         this.createdAt = now;
+        this.lastUsedAt = now;
         this.expiresAt = now.plus(absolute);
+        this.sessionId = newSessionId();
     }
 
-    /** A new session of {@code user}, opened now, stored under the hash of its token. */
-    public static Session open(String tokenHash, User user, Instant now, SessionLifetimes lifetimes) {
+    /**
+     * A new session of {@code user}, opened now from {@code client} with {@code userAgent}, stored
+     * under the hash of its token.
+     */
+    public static Session open(String tokenHash, User user, Instant now, SessionLifetimes lifetimes,
+                               String client, String userAgent) {
         Session session = new Session(tokenHash, user, now, lifetimes.absolute());
         session.idleExpiresAt = session.idleDeadline(now, lifetimes);
+        session.client = bounded(client, CLIENT_CHARS);
+        session.userAgent = bounded(userAgent, USER_AGENT_CHARS);
         return session;
+    }
+
+    /** Sessions from before the session list have no identifier until they are first listed. */
+    public String sessionId() {
+        if (sessionId == null) {
+            sessionId = newSessionId();
+        }
+        return sessionId;
+    }
+
+    public String client() {
+        return client;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    private static String newSessionId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What a client sent, cut to the column and without control characters. */
+    private static String bounded(String text, int chars) {
+        if (text == null) {
+            return null;
+        }
+        String printable = text.codePoints().filter(cp -> !Character.isISOControl(cp))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() > chars ? printable.substring(0, chars) : printable;
     }
 
     public boolean isLiveAt(Instant now) {
@@ -96,6 +167,7 @@ public class Session {
         Instant slid = idleDeadline(now, lifetimes);
         if (Duration.between(idleExpiresAt, slid).compareTo(lifetimes.idleRefresh()) >= 0) {
             idleExpiresAt = slid;
+            lastUsedAt = now;
         }
     }
 

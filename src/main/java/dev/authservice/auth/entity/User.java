@@ -7,7 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An account: its canonical username (the primary key, so the database decides uniqueness) and password hash. */
+/**
+ * An account: its canonical username (the primary key, so the database decides uniqueness), its
+ * password hash, and its second factor: a sealed TOTP secret once confirmed, one waiting for
+ * confirmation, and the last time step that was used, so that no code is taken twice.
+ */
 @Entity
 @Table(name = "AUTH_USER")
 public class User {
@@ -21,6 +25,15 @@ public class User {
 
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "TOTP_SECRET", length = 256)
+    private String totpSecret;
+
+    @Column(name = "TOTP_PENDING", length = 256)
+    private String totpPending;
+
+    @Column(name = "TOTP_LAST_STEP", nullable = false)
+    private long totpLastStep;
 
     protected User() {
         // for JPA
@@ -42,5 +55,46 @@ public class User {
 
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    /** The sealed secret of the active second factor, or null. */
+    public String totpSecret() {
+        return totpSecret;
+    }
+
+    /** The sealed secret waiting for its first code, or null. */
+    public String totpPending() {
+        return totpPending;
+    }
+
+    public long totpLastStep() {
+        return totpLastStep;
+    }
+
+    /** A new secret to confirm; it replaces one not yet confirmed, and changes nothing for login. */
+    public void beginTotpEnrolment(String sealedSecret) {
+        this.totpPending = sealedSecret;
+    }
+
+    /** The pending secret becomes the second factor; {@code step} is the one its first code came from. */
+    public void confirmTotp(long step) {
+        this.totpSecret = totpPending;
+        this.totpPending = null;
+        this.totpLastStep = step;
+    }
+
+    /** A code of {@code step} was taken; it and every earlier step are spent. */
+    public void totpUsedAt(long step) {
+        this.totpLastStep = step;
+    }
+
+    public void disableTotp() {
+        this.totpSecret = null;
+        this.totpPending = null;
+        this.totpLastStep = 0;
     }
 }

@@ -37,7 +37,7 @@ import dev.authservice.auth.it.Deployments;
 class AuthBeanIT {
 
     private static final Password PASSWORD = Password.of("correct horse battery");
-    private static final Client CLIENT = new Client("192.0.2.1");
+    private static final Client CLIENT = new Client("192.0.2.1", "AuthBeanIT");
 
     @Deployment
     static WebArchive deployment() {
@@ -55,7 +55,7 @@ class AuthBeanIT {
     }
 
     private IssuedSession login(String username, Password password) {
-        return auth.login(new Credentials(username, password), CLIENT);
+        return auth.login(new Credentials(username, password, null), CLIENT);
     }
 
     private static Refusal.Reason refusedFor(Runnable useCase) {
@@ -126,7 +126,7 @@ class AuthBeanIT {
         CompletableFuture<IssuedSession> oldPasswordLogin = CompletableFuture.supplyAsync(() -> login(username, PASSWORD));
         assertTrue(pause.reached().await(30, TimeUnit.SECONDS), "the login verified the old password");
 
-        auth.changePassword(changer.token(), PASSWORD, Password.of("a brand new passphrase"), CLIENT);
+        auth.changePassword(changer.token(), PASSWORD, null, Password.of("a brand new passphrase"), CLIENT);
         pause.release().countDown();
 
         ExecutionException failed = assertThrows(ExecutionException.class, () -> oldPasswordLogin.get(30, TimeUnit.SECONDS));

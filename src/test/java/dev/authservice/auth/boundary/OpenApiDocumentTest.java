@@ -41,7 +41,8 @@ class OpenApiDocumentTest {
     /** "POST /register" to its status codes, from the resource classes' annotations. */
     private static Map<String, Set<String>> declaredByTheResources() {
         Map<String, Set<String>> operations = new TreeMap<>();
-        for (Class<?> resource : new Class<?>[] {AccountsResource.class, SessionsResource.class}) {
+        for (Class<?> resource : new Class<?>[] {AccountsResource.class, SessionsResource.class, MfaResource.class}) {
+            String prefix = resource.getAnnotation(Path.class).value().replaceAll("^/+|/+$", "");
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST" : null;
                 if (verb == null) {
@@ -51,7 +52,10 @@ class OpenApiDocumentTest {
                 assertNotNull(responses, method + " declares its status codes");
                 Set<String> codes = new TreeSet<>();
                 Arrays.stream(responses.value()).map(APIResponse::responseCode).forEach(codes::add);
-                operations.put(verb + " /" + method.getAnnotation(Path.class).value(), codes);
+                Path path = method.getAnnotation(Path.class);
+                String full = String.join("/", java.util.stream.Stream.of(prefix, path == null ? "" : path.value())
+                        .filter(part -> !part.isEmpty()).toList());
+                operations.put(verb + " /" + full, codes);
             }
         }
         return operations;

@@ -15,7 +15,7 @@ class LogLineTest {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S*)");
 
     private static String line(String username) {
-        return LogLine.of(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, username, new Client("10.1.2.3")));
+        return LogLine.of(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, username, new Client("10.1.2.3", "curl/8")));
     }
 
     private static int fields(String line) {

@@ -85,7 +85,7 @@ class SessionPurgeIT {
         String username = "purge-" + UUID.randomUUID().toString().substring(0, 12);
         auth.register(username, PASSWORD, Client.NONE);
         for (int i = 0; i < count; i++) {
-            auth.login(new Credentials(username, PASSWORD), Client.NONE);
+            auth.login(new Credentials(username, PASSWORD, null), Client.NONE);
         }
         return username;
     }

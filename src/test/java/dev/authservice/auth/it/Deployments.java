@@ -39,7 +39,9 @@ public final class Deployments {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("config_ordinal", "500");
         config.put("auth.password.hash.iterations", "1024");
-        config.put("auth.db.dir", databaseDir(name).toString());
+        Path databaseDir = databaseDir(name);
+        config.put("auth.db.dir", databaseDir.toString());
+        config.put("auth.mfa.key-file", databaseDir.resolveSibling("totp.key").toString());
         config.putAll(overrides);
         String properties = config.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())

@@ -91,6 +91,17 @@ public final class HttpClientSupport {
         }
     }
 
+    /** The deployment's {@link TestClock}, as it stands. */
+    public java.time.Instant clock() {
+        return java.time.Instant.ofEpochMilli(Long.parseLong(send(request("test-clock").GET()).body()));
+    }
+
+    /** POST with a bearer token and a JSON body. */
+    public HttpResponse<String> postJson(String path, String token, String json) {
+        return send(request(path).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> session(String token) {
         return send(request("session").header("Authorization", "Bearer " + token).GET());
     }

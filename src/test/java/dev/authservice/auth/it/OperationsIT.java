@@ -78,7 +78,12 @@ class OperationsIT extends DeployedServiceTest {
         assertEquals(before + 1, metric("auth_sessions_live\\{[^}]*}"));
         http.logout(token);
         assertEquals(before, metric("auth_sessions_live\\{[^}]*}"));
-        assertTrue(metrics().contains("outcome=\"throttled\""), "the throttled counter exists before any throttling");
+        String all = metrics();
+        assertTrue(all.contains("outcome=\"throttled\""), "the throttled counter exists before any throttling");
+        for (String counter : new String[] {"auth_otp_failures_total", "auth_mfa_changes_total{", "change=\"confirmed\"",
+                "auth_sessions_revoked_total", "auth_accounts_deleted_total"}) {
+            assertTrue(all.contains(counter), counter + " is listed from the start");
+        }
     }
 
     @Test

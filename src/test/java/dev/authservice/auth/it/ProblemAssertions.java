@@ -15,7 +15,11 @@ public final class ProblemAssertions {
     }
 
     public static JsonObject assertProblem(int status, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), () -> "body: " + response.body());
+        return assertProblem(status, response, "");
+    }
+
+    public static JsonObject assertProblem(int status, HttpResponse<String> response, String why) {
+        assertEquals(status, response.statusCode(), () -> why + " body: " + response.body());
         String type = response.headers().firstValue("Content-Type").orElse("");
         assertTrue(type.startsWith("application/problem+json"), () -> "Content-Type was " + type);
         assertFalse(response.body().contains("<html"), "no HTML error page");

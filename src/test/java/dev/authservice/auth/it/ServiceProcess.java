@@ -92,6 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AUTH_DB_DIR", databaseDir.toAbsolutePath().toString());
+        builder.environment().put("AUTH_MFA_KEY_FILE", databaseDir.resolveSibling("totp.key").toAbsolutePath().toString());
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());

@@ -3,17 +3,26 @@ package dev.authservice.auth.it;
 import java.time.Duration;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-/** Test deployments only: lets a black-box test move the service's clock, POST /test-clock?advance=PT31M. */
+/**
+ * Test deployments only: lets a black-box test read the service's clock (GET /test-clock, epoch
+ * milliseconds) and move it (POST /test-clock?advance=PT31M).
+ */
 @Path("test-clock")
 public class TestClockResource {
 
     @Inject
     TestClock clock;
+
+    @GET
+    public String now() {
+        return Long.toString(clock.millis());
+    }
 
     @POST
     public Response advance(@QueryParam("advance") String duration) {

@@ -1,0 +1,20 @@
+-- Second factor: the TOTP secret (AES-GCM sealed, never clear), one waiting for confirmation,
+-- and the last time step that logged in, so no code is taken twice.
+ALTER TABLE AUTH_USER ADD COLUMN TOTP_SECRET VARCHAR(256);
+ALTER TABLE AUTH_USER ADD COLUMN TOTP_PENDING VARCHAR(256);
+ALTER TABLE AUTH_USER ADD COLUMN TOTP_LAST_STEP BIGINT NOT NULL DEFAULT 0;
+
+-- Recovery codes, only as the SHA-256 of each (120 random bits: no slower hash is needed).
+CREATE TABLE AUTH_RECOVERY_CODE (
+    CODE_HASH CHAR(64)     NOT NULL PRIMARY KEY,
+    USERNAME  VARCHAR(256) NOT NULL CONSTRAINT AUTH_RECOVERY_CODE_USER REFERENCES AUTH_USER (USERNAME)
+);
+
+-- The user's view of a session: an identifier of its own (neither the token nor its hash), where
+-- and with what it logged in, and when it was last used (written when the idle deadline slides).
+ALTER TABLE AUTH_SESSION ADD COLUMN SESSION_ID CHAR(22);
+ALTER TABLE AUTH_SESSION ADD COLUMN CLIENT VARCHAR(64);
+ALTER TABLE AUTH_SESSION ADD COLUMN USER_AGENT VARCHAR(256);
+ALTER TABLE AUTH_SESSION ADD COLUMN LAST_USED_AT BIGINT NOT NULL DEFAULT 0;
+UPDATE AUTH_SESSION SET LAST_USED_AT = CREATED_AT;
+ALTER TABLE AUTH_SESSION ADD CONSTRAINT AUTH_SESSION_SESSION_ID UNIQUE (SESSION_ID);
