@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
 import dev.authservice.auth.control.AuthConfig;
-import dev.authservice.auth.control.Client;
 import dev.authservice.auth.control.Password;
 
 /**
@@ -49,7 +48,7 @@ public class AccountsResource {
             @APIResponse(responseCode = "503")})
     public Response register(InputStream body) {
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
-        String username = auth.register(json.requiredString("username"), Password.of(json.requiredString("password")), client());
+        String username = auth.register(json.requiredString("username"), Password.of(json.requiredString("password")), RequestClient.of(request));
         return Response.status(Response.Status.CREATED)
                 .entity(JsonFactories.object().add("username", username).build())
                 .build();
@@ -70,7 +69,7 @@ public class AccountsResource {
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         Password current = Password.of(json.requiredString("current_password"));
         Password replacement = Password.of(json.requiredString("new_password"));
-        String username = auth.changePassword(token, current, json.optionalString("otp"), replacement, client());
+        String username = auth.changePassword(token, current, json.optionalString("otp"), replacement, RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object().add("username", username).build())).build();
     }
 
@@ -88,11 +87,7 @@ public class AccountsResource {
     public Response deleteAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
-        auth.deleteAccount(token, Password.of(json.requiredString("password")), json.optionalString("otp"), client());
+        auth.deleteAccount(token, Password.of(json.requiredString("password")), json.optionalString("otp"), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object().add("deleted", true).build())).build();
-    }
-
-    private Client client() {
-        return RequestClient.of(request);
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
 import dev.authservice.auth.control.AuthConfig;
-import dev.authservice.auth.control.Client;
 import dev.authservice.auth.control.Credentials;
 import dev.authservice.auth.control.IssuedSession;
 import dev.authservice.auth.control.Password;
@@ -64,7 +63,7 @@ public class SessionsResource {
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
     public Response login(InputStream body) {
-        IssuedSession session = auth.login(credentials(body), client());
+        IssuedSession session = auth.login(credentials(body), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object()
                         .add("token", session.token().value())
                         .add("token_type", "Bearer")
@@ -81,7 +80,7 @@ public class SessionsResource {
             @APIResponse(responseCode = "200"),
             @APIResponse(responseCode = "401")})
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        auth.logout(BearerAuthorization.token(authorization), client());
+        auth.logout(BearerAuthorization.token(authorization), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", 1).build())).build();
     }
 
@@ -91,7 +90,7 @@ public class SessionsResource {
             @APIResponse(responseCode = "200"),
             @APIResponse(responseCode = "401")})
     public Response logoutAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        int revoked = auth.logoutAll(BearerAuthorization.token(authorization), client());
+        int revoked = auth.logoutAll(BearerAuthorization.token(authorization), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", revoked).build())).build();
     }
 
@@ -147,7 +146,7 @@ public class SessionsResource {
                                   @PathParam("id") String id, InputStream body) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
-        auth.revokeSession(token, id, Password.of(json.requiredString("password")), json.optionalString("otp"), client());
+        auth.revokeSession(token, id, Password.of(json.requiredString("password")), json.optionalString("otp"), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", 1).build())).build();
     }
 
@@ -180,9 +179,5 @@ public class SessionsResource {
 
     private static String iso(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private Client client() {
-        return RequestClient.of(request);
     }
 }

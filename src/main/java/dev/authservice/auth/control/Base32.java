@@ -25,25 +25,4 @@ public final class Base32 {
         }
         return out.toString();
     }
-
-    public static byte[] decode(String text) {
-        String clean = text.replace("=", "").toUpperCase();
-        byte[] out = new byte[clean.length() * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int index = 0;
-        for (char c : clean.toCharArray()) {
-            int value = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '2' && c <= '7' ? c - '2' + 26 : -1;
-            if (value < 0) {
-                throw new IllegalArgumentException("not base32");
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out[index++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
-    }
 }

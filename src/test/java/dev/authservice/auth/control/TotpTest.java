@@ -69,7 +69,6 @@ class TotpTest {
         String base32 = Base32.encode(secret);
         assertEquals(32, base32.length());
         assertTrue(base32.matches("[A-Z2-7]+"), "no padding");
-        assertEquals(java.util.HexFormat.of().formatHex(secret), java.util.HexFormat.of().formatHex(Base32.decode(base32)));
         assertEquals("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", Base32.encode(RFC_SECRET), "RFC 4648 alphabet");
     }
 }
