@@ -5,6 +5,7 @@ import java.util.Arrays;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 
@@ -14,6 +15,14 @@ public class PasswordHasher {
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
+
+    /**
+     * Unused, and needed: WildFly enables Jakarta Security, and with it the Pbkdf2PasswordHash
+     * above, only in a deployment that uses SecurityContext, an authentication mechanism or an
+     * identity store. This is the smallest standard way to say the service uses it.
+     */
+    @Inject
+    SecurityContext enablesJakartaSecurityOnWildFly;
 
     @Inject
     AuthConfig config;

@@ -11,13 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-
 /**
  * The audit trail: each {@link SecurityEvent} becomes one log line (logger {@code auth.security})
- * and one step of its MicroProfile Metrics counter. Successes are recorded after their
+ * and one step of its counter in {@link AuthMetrics}. Successes are recorded after their
  * transaction commits, refusals after theirs rolls back, so nothing is recorded that did not
  * happen.
  */
@@ -27,31 +23,33 @@ public class SecurityEvents {
     private static final Logger LOG = Logger.getLogger("auth.security");
 
     @Inject
-    MetricRegistry metrics;
+    AuthMetrics metrics;
 
     @Inject
     Sessions sessions;
 
-    private final Map<SecurityEvent.Kind, Counter> counters = new EnumMap<>(SecurityEvent.Kind.class);
+    private final Map<SecurityEvent.Kind, AuthMetrics.Counter> counters = new EnumMap<>(SecurityEvent.Kind.class);
 
     @PostConstruct
     void registerMetrics() {
-        counters.put(SecurityEvent.Kind.REGISTERED, metrics.counter("auth.registrations"));
-        counters.put(SecurityEvent.Kind.LOGIN_SUCCEEDED, metrics.counter("auth.logins", new Tag("outcome", "success")));
-        Counter failures = metrics.counter("auth.logins", new Tag("outcome", "failure"));
+        String logins = "Login attempts by outcome (failure includes wrong passwords at re-authentication)";
+        AuthMetrics.Counter failures = metrics.counter("auth.logins", logins, "outcome", "failure");
+        String mfa = "Second-factor changes";
+        counters.put(SecurityEvent.Kind.REGISTERED, metrics.counter("auth.registrations", "Accounts registered"));
+        counters.put(SecurityEvent.Kind.LOGIN_SUCCEEDED, metrics.counter("auth.logins", logins, "outcome", "success"));
         counters.put(SecurityEvent.Kind.LOGIN_FAILED, failures);
         counters.put(SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, failures);
-        counters.put(SecurityEvent.Kind.LOGIN_THROTTLED, metrics.counter("auth.logins", new Tag("outcome", "throttled")));
-        counters.put(SecurityEvent.Kind.LOGGED_OUT, metrics.counter("auth.logouts"));
-        counters.put(SecurityEvent.Kind.PASSWORD_CHANGED, metrics.counter("auth.password.changes"));
         counters.put(SecurityEvent.Kind.REAUTHENTICATION_FAILED, failures);
-        counters.put(SecurityEvent.Kind.OTP_FAILED, metrics.counter("auth.otp.failures"));
-        counters.put(SecurityEvent.Kind.MFA_ENROLLED, metrics.counter("auth.mfa.changes", new Tag("change", "enrolled")));
-        counters.put(SecurityEvent.Kind.MFA_CONFIRMED, metrics.counter("auth.mfa.changes", new Tag("change", "confirmed")));
-        counters.put(SecurityEvent.Kind.MFA_DISABLED, metrics.counter("auth.mfa.changes", new Tag("change", "disabled")));
-        counters.put(SecurityEvent.Kind.SESSION_REVOKED, metrics.counter("auth.sessions.revoked"));
-        counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted"));
-        metrics.gauge("auth.sessions.live", sessions, Sessions::countLive);
+        counters.put(SecurityEvent.Kind.LOGIN_THROTTLED, metrics.counter("auth.logins", logins, "outcome", "throttled"));
+        counters.put(SecurityEvent.Kind.LOGGED_OUT, metrics.counter("auth.logouts", "Sessions ended by logout"));
+        counters.put(SecurityEvent.Kind.PASSWORD_CHANGED, metrics.counter("auth.password.changes", "Passwords changed"));
+        counters.put(SecurityEvent.Kind.OTP_FAILED, metrics.counter("auth.otp.failures", "Wrong one-time or recovery codes"));
+        counters.put(SecurityEvent.Kind.MFA_ENROLLED, metrics.counter("auth.mfa.changes", mfa, "change", "enrolled"));
+        counters.put(SecurityEvent.Kind.MFA_CONFIRMED, metrics.counter("auth.mfa.changes", mfa, "change", "confirmed"));
+        counters.put(SecurityEvent.Kind.MFA_DISABLED, metrics.counter("auth.mfa.changes", mfa, "change", "disabled"));
+        counters.put(SecurityEvent.Kind.SESSION_REVOKED, metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner"));
+        counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted", "Accounts deleted"));
+        metrics.gauge("auth.sessions.live", "Sessions that are live now", sessions::countLive);
     }
 
     /** Creates the metrics at deployment, so /metrics shows them before the first request. */

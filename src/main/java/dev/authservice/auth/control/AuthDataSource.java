@@ -1,0 +1,90 @@
+package dev.authservice.auth.control;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+
+import java.sql.Connection;
+
+import javax.sql.DataSource;
+
+/**
+ * The class the application's datasource in WEB-INF/web.xml names. The server pools it as it
+ * pools any datasource (not XA: the service's transactions use this one resource only, and XA
+ * would only add recovery logs and warnings); this class decides, from MicroProfile Config, which database is behind
+ * it. That choice cannot be written in web.xml itself: each server spells configuration
+ * substitution there its own way (Payara {@code ${MPCONFIG=...}}, WildFly {@code ${env.…}},
+ * GlassFish none for this), while the configuration keys and environment variables
+ * ({@link EarlyConfig}) are read the same way on all of them.
+ */
+public class AuthDataSource implements DataSource {
+
+    private volatile DataSource database;
+    private PrintWriter logWriter;
+    private int loginTimeoutSeconds;
+
+    private DataSource database() {
+        DataSource chosen = database;
+        if (chosen == null) {
+            synchronized (this) {
+                if (database == null) {
+                    String directory = EarlyConfig.value("auth.db.dir")
+                            .filter(dir -> !dir.isBlank())
+                            .orElseThrow(() -> new IllegalStateException("auth.db.dir is not set"));
+                    database = EmbeddedDatabase.dataSource(directory);
+                }
+                chosen = database;
+            }
+        }
+        return chosen;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return database().getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        return database().getConnection(user, password);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        loginTimeoutSeconds = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeoutSeconds;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("java.util.logging is not used");
+    }
+}
