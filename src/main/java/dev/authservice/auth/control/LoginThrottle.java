@@ -61,6 +61,9 @@ public class LoginThrottle {
                 .expireAfterAccess(longerOf(MEMORY, HOUR.plus(maxDelay)))
                 // Expiry follows the injected clock, so tests move it instead of waiting a day.
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // Upkeep on the calling request's thread, not a shared pool: no task of this
+                // application may still run (and read its clock) after it is undeployed.
+                .executor(Runnable::run)
                 .build();
     }
 

@@ -46,7 +46,10 @@ public final class Deployments {
         String properties = config.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n"));
-        WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, builtWar());
+        // Named after its configuration: GlassFish keeps an application's MicroProfile Config
+        // under its name, so a deployment reusing a name would read the previous one's keys.
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, builtWar()));
         war.addClasses(TestClock.class, TestClockResource.class);
         war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-config.jar")
                 .addAsManifestResource(new StringAsset(properties), "microprofile-config.properties"));

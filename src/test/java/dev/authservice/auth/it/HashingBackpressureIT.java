@@ -108,6 +108,8 @@ class HashingBackpressureIT {
             assertProblem(503, http.login(username, "a wrong password " + i));
         }
         release.countDown();
+        // The holder leaves the slot and the queued login takes it: only then is there room again.
+        assertTrue(Poll.until(java.time.Duration.ofSeconds(30), () -> holder.isDone() && gate.waiting() == 0), "the gate drains");
 
         assertEquals(200, http.login(username, PASSWORD).statusCode(), "ten refusals are not ten failures");
     }

@@ -17,7 +17,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
-/** The spec's HTTP contract, black-box, against the built WAR on a real Payara Micro. */
+/** The spec's HTTP contract, black-box, against the built WAR on a real server (Payara Micro, GlassFish or WildFly). */
 class HttpContractIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
@@ -30,6 +30,17 @@ class HttpContractIT extends DeployedServiceTest {
         assertEquals(201, response.statusCode(), response.body());
         assertEquals(username, json(response).getString("username"));
         assertFalse(response.body().contains(PASSWORD));
+    }
+
+    @Test
+    void responsesNameNeitherTheServerNorItsVersion() {
+        for (HttpResponse<String> response : java.util.List.of(
+                http.register(uniqueUsername("headers"), PASSWORD),
+                http.send(http.request("no-such-path").GET()),
+                http.send(http.request("session").GET()))) {
+            assertTrue(response.headers().firstValue("Server").isEmpty(), "Server: " + response.headers().firstValue("Server"));
+            assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), "X-Powered-By: " + response.headers().firstValue("X-Powered-By"));
+        }
     }
 
     @Test

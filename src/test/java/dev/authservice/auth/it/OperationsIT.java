@@ -16,7 +16,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Health, metrics and OpenAPI on Payara's own endpoints, next to the application. */
+/** Health, metrics and OpenAPI at the same paths on every server: the server's own endpoints (Payara) or the application's. */
 class OperationsIT extends DeployedServiceTest {
 
     private static final String PASSWORD = "correct horse battery";
