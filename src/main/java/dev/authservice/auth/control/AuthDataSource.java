@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  * The class the application's datasource in WEB-INF/web.xml names. The server pools it as it
  * pools any datasource (not XA: the service's transactions use this one resource only, and XA
  * would only add recovery logs and warnings); this class decides, from MicroProfile Config, which database is behind
- * it. That choice cannot be written in web.xml itself: each server spells configuration
+ * it: PostgreSQL when auth.db.url (AUTH_DB_URL) is set, embedded Derby otherwise. That choice
+ * cannot be written in web.xml itself: each server spells configuration
  * substitution there its own way (Payara {@code ${MPCONFIG=...}}, WildFly {@code ${env.…}},
  * GlassFish none for this), while the configuration keys and environment variables
  * ({@link EarlyConfig}) are read the same way on all of them.
@@ -29,15 +30,26 @@ public class AuthDataSource implements DataSource {
         if (chosen == null) {
             synchronized (this) {
                 if (database == null) {
-                    String directory = EarlyConfig.value("auth.db.dir")
-                            .filter(dir -> !dir.isBlank())
-                            .orElseThrow(() -> new IllegalStateException("auth.db.dir is not set"));
-                    database = EmbeddedDatabase.dataSource(directory);
+                    database = chosen();
                 }
                 chosen = database;
             }
         }
         return chosen;
+    }
+
+    /** PostgreSQL when auth.db.url is set; otherwise embedded Derby in auth.db.dir. */
+    private static DataSource chosen() {
+        String url = EarlyConfig.value("auth.db.url").orElse("").strip();
+        if (!url.isEmpty()) {
+            return ServerDatabase.dataSource(url,
+                    EarlyConfig.value("auth.db.user").orElse(""),
+                    EarlyConfig.value("auth.db.password").orElse(""));
+        }
+        String directory = EarlyConfig.value("auth.db.dir")
+                .filter(dir -> !dir.isBlank())
+                .orElseThrow(() -> new IllegalStateException("auth.db.dir is not set"));
+        return EmbeddedDatabase.dataSource(directory);
     }
 
     @Override

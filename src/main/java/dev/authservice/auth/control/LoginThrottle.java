@@ -3,14 +3,11 @@ package dev.authservice.auth.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Brute-force throttling per account name, the same for names that exist and names that do not.
@@ -19,13 +16,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * resets the count; an account never takes more than {@code maxFailuresPerHour} failures an hour.
  *
  * <p>An attempt is counted before its password is checked, so simultaneous guesses cannot slip
- * past the limit, and a throttled attempt costs no hashing. State lives in a bounded Caffeine
- * cache: each name is updated atomically under its own hash-bin lock, never one global lock or
- * one database row (keycloak#11699), and a flood of random names evicts rather than grows.
+ * past the limit, and a throttled attempt costs no hashing. Each name's state is one row in the
+ * database ({@link AttemptStore}), changed under that row's lock in a transaction of its own, so
+ * every instance on the database counts the same attempts; never one lock or one row for all
+ * names (keycloak#11699).
  *
  * <p>A name's record is kept for {@link #MEMORY} after its last attempt, so an attacker who
  * waits finds the count and the doubling delay where they were, and NIST SP 800-63B's bound of
- * 100 consecutive failures holds across days, not only within an hour.
+ * 100 consecutive failures holds across days, not only within an hour. The purge timer forgets
+ * older records, and the least recently tried names beyond {@code maxTrackedNames}.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -35,48 +34,43 @@ public class LoginThrottle {
     /** How long a name's record outlives its last attempt. */
     static final Duration MEMORY = Duration.ofHours(24);
 
+    /** A lost race to create a name's first record is retried; more than this is a database fault. */
+    private static final int ATTEMPTS_TO_UPDATE = 3;
+
     private Clock clock;
     private int freeFailures;
     private Duration maxDelay;
     private int maxFailuresPerHour;
-    private Cache<String, Attempts> attempts;
+    private long maxTrackedNames;
+    private AttemptStore store;
 
     protected LoginThrottle() {
         // for the CDI proxy
     }
 
     @Inject
-    public LoginThrottle(AuthConfig config, Clock clock) {
+    public LoginThrottle(AuthConfig config, Clock clock, AttemptStore store) {
         this(clock, config.throttleFreeFailures(), config.throttleMaxDelay(),
-                config.throttleMaxFailuresPerHour(), config.throttleMaxTrackedNames());
+                config.throttleMaxFailuresPerHour(), config.throttleMaxTrackedNames(), store);
     }
 
-    LoginThrottle(Clock clock, int freeFailures, Duration maxDelay, int maxFailuresPerHour, long maxTrackedNames) {
+    LoginThrottle(Clock clock, int freeFailures, Duration maxDelay, int maxFailuresPerHour, long maxTrackedNames,
+            AttemptStore store) {
         this.clock = clock;
         this.freeFailures = freeFailures;
         this.maxDelay = maxDelay;
         this.maxFailuresPerHour = maxFailuresPerHour;
-        this.attempts = Caffeine.newBuilder()
-                .maximumSize(maxTrackedNames)
-                .expireAfterAccess(longerOf(MEMORY, HOUR.plus(maxDelay)))
-                // Expiry follows the injected clock, so tests move it instead of waiting a day.
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                // Upkeep on the calling request's thread, not a shared pool: no task of this
-                // application may still run (and read its clock) after it is undeployed.
-                .executor(Runnable::run)
-                .build();
-    }
-
-    private static Duration longerOf(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        this.maxTrackedNames = maxTrackedNames;
+        this.store = store;
     }
 
     /** Counts an attempt for this name, or refuses it while the name is throttled. */
     public void beginAttempt(String name) {
         AtomicReference<Duration> refusal = new AtomicReference<>();
-        attempts.asMap().compute(name, (key, previous) -> {
-            Instant now = clock.instant();
-            Attempts current = previous == null ? Attempts.none(now) : previous.inHourOf(now);
+        Instant now = clock.instant();
+        update(name, now, previous -> {
+            refusal.set(null);
+            Attempts current = previous.inHourOf(now);
             if (now.isBefore(current.lockedUntil())) {
                 refusal.set(Duration.between(now, current.lockedUntil()));
                 return current;
@@ -94,12 +88,32 @@ public class LoginThrottle {
 
     /** The attempt begun for this name succeeded: it was no failure, and the count starts over. */
     public void succeeded(String name) {
-        attempts.asMap().computeIfPresent(name, (key, current) -> current.succeeded());
+        update(name, clock.instant(), Attempts::succeeded);
     }
 
-    long trackedNames() {
-        attempts.cleanUp();
-        return attempts.estimatedSize();
+    /** Forgets names not tried for a day, then the least recently tried beyond the bound; returns how many. */
+    public int forgetOld() {
+        Instant now = clock.instant();
+        return store.forget(now.minus(longerOf(MEMORY, HOUR.plus(maxDelay))), maxTrackedNames);
+    }
+
+    private void update(String name, Instant now, UnaryOperator<Attempts> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.update(name, now, change);
+                return;
+            } catch (RuntimeException lostRace) {
+                // Another instance created this name's first record at the same moment; its
+                // row exists now, so the next try locks and changes it.
+                if (attempt == ATTEMPTS_TO_UPDATE) {
+                    throw lostRace;
+                }
+            }
+        }
+    }
+
+    private static Duration longerOf(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private Duration delayAfter(int consecutiveFailures) {
@@ -114,10 +128,10 @@ public class LoginThrottle {
         return doubling.compareTo(maxDelay) > 0 ? maxDelay : doubling;
     }
 
-    /** One name's record; immutable, replaced atomically. */
-    record Attempts(int consecutiveFailures, Instant lockedUntil, Instant hourStart, int failuresThisHour) {
+    /** One name's record; immutable. */
+    public record Attempts(int consecutiveFailures, Instant lockedUntil, Instant hourStart, int failuresThisHour) {
 
-        static Attempts none(Instant now) {
+        public static Attempts none(Instant now) {
             return new Attempts(0, Instant.MIN, now, 0);
         }
 

@@ -18,8 +18,10 @@ import jakarta.inject.Inject;
  * The timer that keeps the session table from growing without bound: every
  * auth.session.purge-interval it deletes expired sessions in batches of
  * auth.session.purge-batch-size, each batch its own short transaction, so no purge holds locks
- * long. Non-persistent: a missed run is simply the next run's work. The singleton's write lock
- * keeps runs from overlapping.
+ * long. It also lets the login throttle forget names not tried for a day. Non-persistent: a
+ * missed run is simply the next run's work. The singleton's write lock keeps runs on one
+ * instance from overlapping; instances sharing a database may purge at once, and simply find
+ * less to delete.
  */
 @Singleton
 @Startup
@@ -40,6 +42,9 @@ public class SessionPurger {
     @Inject
     AuthConfig config;
 
+    @Inject
+    LoginThrottle throttle;
+
     @PostConstruct
     void schedule() {
         long interval = config.sessionPurgeInterval().toMillis();
@@ -50,6 +55,7 @@ public class SessionPurger {
     void onTimer() {
         try {
             purge();
+            throttle.forgetOld();
         } catch (RuntimeException e) {
             // A failed run must not cancel the timer; the next run retries.
             LOG.log(Level.WARNING, "Purging expired sessions failed; the next run will retry: {0}", e.toString());

@@ -14,7 +14,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The test deployments, one per configuration: the WAR that `mvn package` built, as shipped, plus
  * the {@link TestClock} and a library whose microprofile-config.properties (ordinal 500)
- * overrides chosen keys. Each deployment gets a database directory of its own.
+ * overrides chosen keys. Each deployment gets a database of its own: a Derby directory, or a
+ * fresh PostgreSQL database under -Ppostgres ({@link TestDatabase}).
  */
 public final class Deployments {
 
@@ -42,6 +43,9 @@ public final class Deployments {
         Path databaseDir = databaseDir(name);
         config.put("auth.db.dir", databaseDir.toString());
         config.put("auth.mfa.key-file", databaseDir.resolveSibling("totp.key").toString());
+        if (TestDatabase.isPostgres()) {
+            config.putAll(TestDatabase.freshPostgres(name));
+        }
         config.putAll(overrides);
         String properties = config.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
