@@ -59,6 +59,11 @@ public class AuthDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
+        // Some pools (GlassFish's) ask with an empty user when web.xml names none: the
+        // configured login applies then.
+        if (user == null || user.isBlank()) {
+            return getConnection();
+        }
         return database().getConnection(user, password);
     }
 
