@@ -41,12 +41,9 @@ public class SchemaMigrations {
      * as a warning. Neither is news to an operator. Held here, as java.util.logging keeps loggers
      * only weakly.
      */
-    private static final List<Logger> QUIETED = Stream.of(
-                    "org.flywaydb.core.internal.database.base.Database",
-                    "org.flywaydb.core.internal.sqlscript.DefaultSqlScriptExecutor")
-            .map(Logger::getLogger)
-            .peek(logger -> logger.setLevel(Level.SEVERE))
-            .toList();
+    private static final List<Logger> QUIETED = quieted(
+            "org.flywaydb.core.internal.database.base.Database",
+            "org.flywaydb.core.internal.sqlscript.DefaultSqlScriptExecutor");
 
     /** Where releases before Flyway recorded their schema version (Derby only). */
     private static final String LEGACY_VERSION_TABLE = "AUTH_SCHEMA_VERSION";
@@ -74,6 +71,12 @@ public class SchemaMigrations {
                 .load()
                 .migrate()
                 .migrationsExecuted;
+    }
+
+    private static List<Logger> quieted(String... names) {
+        List<Logger> loggers = Stream.of(names).map(Logger::getLogger).toList();
+        loggers.forEach(logger -> logger.setLevel(Level.SEVERE));
+        return loggers;
     }
 
     /** The version the pre-Flyway installer recorded, or 0 for a database it never touched. */

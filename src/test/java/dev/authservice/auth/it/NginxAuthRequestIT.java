@@ -43,20 +43,8 @@ class NginxAuthRequestIT extends FrontEndTest {
 
     /** docs/front-ends.md's recipe, with this test's paths and ports. */
     private String nginxConfig(int port, int upstreamPort, URI session) {
-        return """
-                daemon off;
-                master_process off;
-                worker_processes 1;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log warn;
-                events { worker_connections 64; }
-                http {
+        return NginxConfig.opening(dir, 64) + """
                     access_log %1$s/access.log;
-                    client_body_temp_path %1$s/tmp-body;
-                    proxy_temp_path %1$s/tmp-proxy;
-                    fastcgi_temp_path %1$s/tmp-fastcgi;
-                    uwsgi_temp_path %1$s/tmp-uwsgi;
-                    scgi_temp_path %1$s/tmp-scgi;
                     server {
                         listen 127.0.0.1:%2$d;
                         location /static/ {
