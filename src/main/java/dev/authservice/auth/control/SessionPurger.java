@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -25,6 +26,9 @@ import jakarta.inject.Inject;
  */
 @Singleton
 @Startup
+// The first run must find the tables: on an instance that waits while another migrates the
+// shared database, the timer would otherwise fire before its own migration step has returned.
+@DependsOn("SchemaMigrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SessionPurger {
 
