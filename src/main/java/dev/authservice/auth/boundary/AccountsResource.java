@@ -2,6 +2,7 @@ package dev.authservice.auth.boundary;
 
 import java.io.InputStream;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,8 @@ import dev.authservice.auth.control.Password;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// One instance, as SessionsResource explains; request data comes as parameters.
+@ApplicationScoped
 public class AccountsResource {
 
     @Inject
@@ -35,8 +38,6 @@ public class AccountsResource {
     @Inject
     AuthConfig config;
 
-    @Context
-    HttpServletRequest request;
 
     @POST
     @Path("register")
@@ -46,7 +47,7 @@ public class AccountsResource {
             @APIResponse(responseCode = "413"),
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "503")})
-    public Response register(InputStream body) {
+    public Response register(@Context HttpServletRequest request, InputStream body) {
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         String username = auth.register(json.requiredString("username"), Password.of(json.requiredString("password")), RequestClient.of(request));
         return Response.status(Response.Status.CREATED)
@@ -64,7 +65,8 @@ public class AccountsResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response changePassword(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 InputStream body) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         Password current = Password.of(json.requiredString("current_password"));
@@ -84,7 +86,8 @@ public class AccountsResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response deleteAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response deleteAccount(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 InputStream body) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         auth.deleteAccount(token, Password.of(json.requiredString("password")), json.optionalString("otp"), RequestClient.of(request));

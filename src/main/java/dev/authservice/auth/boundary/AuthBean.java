@@ -3,6 +3,8 @@ package dev.authservice.auth.boundary;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
@@ -23,7 +25,8 @@ import dev.authservice.auth.entity.Session;
 import dev.authservice.auth.entity.User;
 
 /**
- * The use cases of the service, one container-managed transaction each: a method that returns has
+ * The use cases of the service, one container-managed transaction each (the token check excepted,
+ * which writes in its own when it writes at all): a method that returns has
  * committed, so whatever the resource then acknowledges is already durable. Each method reads as
  * its use case; the rules live in {@link Accounts}, {@link Sessions} and the entities.
  */
@@ -71,7 +74,11 @@ public class AuthBean {
         return revoked;
     }
 
-    /** The token check front ends make on every request; slides the idle deadline. */
+    /**
+     * The token check front ends make on every request; slides the idle deadline. Most checks only
+     * read, so there is no transaction around them; {@link Sessions#check} writes in one of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SessionView check(SessionToken token) {
         return sessions.check(token);
     }

@@ -3,6 +3,7 @@ package dev.authservice.auth.boundary;
 import java.io.InputStream;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +32,8 @@ import dev.authservice.auth.control.SecondFactor;
 @Path("mfa/totp")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+// One instance, as SessionsResource explains; request data comes as parameters.
+@ApplicationScoped
 public class MfaResource {
 
     @Inject
@@ -39,8 +42,6 @@ public class MfaResource {
     @Inject
     AuthConfig config;
 
-    @Context
-    HttpServletRequest request;
 
     @POST
     @APIResponses({
@@ -52,7 +53,8 @@ public class MfaResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response enrol(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response enrol(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 InputStream body) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         SecondFactor.Enrolment enrolment = auth.enrolTotp(token, Password.of(json.requiredString("password")), RequestClient.of(request));
@@ -72,7 +74,8 @@ public class MfaResource {
             @APIResponse(responseCode = "413"),
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429")})
-    public Response confirm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response confirm(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 InputStream body) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         List<String> codes = auth.confirmTotp(token, json.requiredString("code"), RequestClient.of(request));
@@ -92,7 +95,8 @@ public class MfaResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response disable(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response disable(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                 InputStream body) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         auth.disableTotp(token, Password.of(json.requiredString("password")), json.requiredString("otp"), RequestClient.of(request));

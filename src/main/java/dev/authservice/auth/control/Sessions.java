@@ -29,6 +29,9 @@ public class Sessions {
     @Inject
     AuthConfig config;
 
+    @Inject
+    IdleDeadlines idleDeadlines;
+
     /** Opens a session for {@code user} under a new token; the token is shown to the client once. */
     public IssuedSession open(User user, Client client) {
         Instant now = clock.instant();
@@ -48,12 +51,15 @@ public class Sessions {
     }
 
     /**
-     * The token check that front ends make on every request: one primary-key read, and a write
-     * (at commit) only when the idle deadline has moved by more than auth.session.idle-refresh.
+     * The token check that front ends make on every request: one primary-key read, outside any
+     * transaction when the caller has none. Only when the idle deadline has moved by at least
+     * auth.session.idle-refresh does a short transaction of its own write it.
      */
     public SessionView check(SessionToken token) {
         Session session = live(token);
-        session.usedAt(clock.instant(), config.sessionLifetimes());
+        if (session.usedAt(clock.instant(), config.sessionLifetimes())) {
+            idleDeadlines.write(session);
+        }
         return new SessionView(session.username(), session.createdAt(), session.expiresAt(), session.idleExpiresAt());
     }
 

@@ -40,6 +40,9 @@ import jakarta.persistence.Table;
         query = "SELECT s FROM Session s WHERE s.username = :username AND s.idleExpiresAt > :now ORDER BY s.createdAt")
 @NamedQuery(name = Session.REVOKE_LIVE_BY_ID,
         query = "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
+@NamedQuery(name = Session.SLIDE_IDLE_DEADLINE,
+        query = "UPDATE Session s SET s.idleExpiresAt = :idleExpiresAt, s.lastUsedAt = :usedAt"
+                + " WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt < :idleExpiresAt")
 public class Session {
 
     /** Deletes one live session; the affected row count says whether the token was live. */
@@ -52,6 +55,8 @@ public class Session {
     public static final String LIVE_OF_USER = "Session.liveOfUser";
     /** Deletes one live session of one user by its public identifier; the row count says whether it was one. */
     public static final String REVOKE_LIVE_BY_ID = "Session.revokeLiveById";
+    /** Writes a slid idle deadline; never moves it back, so the later of two racing checks wins. */
+    public static final String SLIDE_IDLE_DEADLINE = "Session.slideIdleDeadline";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int USER_AGENT_CHARS = 256;
@@ -161,14 +166,16 @@ public class Session {
 
     /**
      * A use of the session at {@code now}: the idle deadline slides forward, but only once it has
-     * moved by at least the idle refresh, so most token checks write nothing.
+     * moved by at least the idle refresh, so most token checks write nothing. Returns whether it moved.
      */
-    public void usedAt(Instant now, SessionLifetimes lifetimes) {
+    public boolean usedAt(Instant now, SessionLifetimes lifetimes) {
         Instant slid = idleDeadline(now, lifetimes);
         if (Duration.between(idleExpiresAt, slid).compareTo(lifetimes.idleRefresh()) >= 0) {
             idleExpiresAt = slid;
             lastUsedAt = now;
+            return true;
         }
+        return false;
     }
 
     /** How long the session stays valid from {@code now} if it is not used again. */

@@ -42,9 +42,9 @@ class SessionTest {
     @Test
     void aSlideShorterThanTheRefreshIsNotMade() {
         Session session = opened();
-        session.usedAt(LOGIN.plus(Duration.ofSeconds(59)), LIFETIMES);
-        assertEquals(LOGIN.plus(Duration.ofMinutes(30)), session.idleExpiresAt(), "nothing to write");
-        session.usedAt(LOGIN.plus(Duration.ofSeconds(60)), LIFETIMES);
+        assertFalse(session.usedAt(LOGIN.plus(Duration.ofSeconds(59)), LIFETIMES), "nothing to write");
+        assertEquals(LOGIN.plus(Duration.ofMinutes(30)), session.idleExpiresAt());
+        assertTrue(session.usedAt(LOGIN.plus(Duration.ofSeconds(60)), LIFETIMES), "a slide to write");
         assertEquals(LOGIN.plus(Duration.ofMinutes(31)), session.idleExpiresAt());
     }
 
