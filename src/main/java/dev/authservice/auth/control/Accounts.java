@@ -158,9 +158,10 @@ public class Accounts {
      */
     private User prove(Proof proof, Supplier<Refusal> wrongPassword, SecurityEvent.Kind failure, String loggedName, Client client) {
         try {
-            // The attempt is counted only once it has a hashing slot: a 503 costs the account nothing.
-            Verified verified = hashingGate.run(() -> {
-                throttle.beginAttempt(proof.name());
+            // Counted before it waits for a hashing slot, so that the slot is spent on hashing
+            // alone, not on the count's database write; a 503 gives the attempt back.
+            LoginThrottle.Counted attempt = throttle.beginAttempt(proof.name());
+            Verified verified = hashed(attempt, () -> {
                 User found = em.find(User.class, proof.name());
                 if (found == null) {
                     hasher.verifyAgainstDummy(proof.password());
@@ -187,6 +188,18 @@ public class Accounts {
             return user;
         } catch (Refusal refused) {
             throw recorded(refused, failure, loggedName, client);
+        }
+    }
+
+    /** Runs the verification in a hashing slot; an attempt refused a slot (503) is no attempt, and is refunded. */
+    private Verified hashed(LoginThrottle.Counted attempt, Supplier<Verified> verification) {
+        try {
+            return hashingGate.run(verification);
+        } catch (Refusal refused) {
+            if (refused.reason() == Refusal.Reason.HASHING_BUSY) {
+                throttle.refund(attempt);
+            }
+            throw refused;
         }
     }
 

@@ -64,9 +64,10 @@ public class LoginThrottle {
         this.store = store;
     }
 
-    /** Counts an attempt for this name, or refuses it while the name is throttled. */
-    public void beginAttempt(String name) {
+    /** Counts an attempt for this name, or refuses it while the name is throttled; returns the count, for {@link #refund}. */
+    public Counted beginAttempt(String name) {
         AtomicReference<Duration> refusal = new AtomicReference<>();
+        AtomicReference<Counted> counted = new AtomicReference<>();
         Instant now = clock.instant();
         update(name, now, previous -> {
             refusal.set(null);
@@ -79,11 +80,25 @@ public class LoginThrottle {
                 refusal.set(Duration.between(now, current.hourStart().plus(HOUR)));
                 return current;
             }
-            return current.counted(now, this::delayAfter);
+            Attempts next = current.counted(now, this::delayAfter);
+            counted.set(new Counted(name, previous, next));
+            return next;
         });
         if (refusal.get() != null) {
             throw Refusal.throttled(refusal.get());
         }
+        return counted.get();
+    }
+
+    /**
+     * Gives back an attempt that never got to check its password (the service was too busy to
+     * hash it). If no other attempt was counted since, the record is as it was before; otherwise
+     * the count goes down by one and any delay already running stays.
+     */
+    public void refund(Counted attempt) {
+        update(attempt.name(), clock.instant(), current -> current.equals(attempt.after())
+                ? attempt.before()
+                : current.withoutOneFailure());
     }
 
     /** The attempt begun for this name succeeded: it was no failure, and the count starts over. */
@@ -128,6 +143,10 @@ public class LoginThrottle {
         return doubling.compareTo(maxDelay) > 0 ? maxDelay : doubling;
     }
 
+    /** One counted attempt: the name's record just before and just after it was counted. */
+    public record Counted(String name, Attempts before, Attempts after) {
+    }
+
     /** One name's record; immutable. */
     public record Attempts(int consecutiveFailures, Instant lockedUntil, Instant hourStart, int failuresThisHour) {
 
@@ -144,6 +163,10 @@ public class LoginThrottle {
             Duration delay = delayAfter.apply(failures);
             Instant lock = delay.isZero() ? Instant.MIN : now.plus(delay);
             return new Attempts(failures, lock, hourStart, failuresThisHour + 1);
+        }
+
+        Attempts withoutOneFailure() {
+            return new Attempts(Math.max(0, consecutiveFailures - 1), lockedUntil, hourStart, Math.max(0, failuresThisHour - 1));
         }
 
         Attempts succeeded() {

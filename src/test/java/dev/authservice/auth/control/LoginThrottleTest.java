@@ -67,6 +67,29 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aRefundedAttemptLeavesTheRecordAsItWas() {
+        fail("heidi", 4);
+        LoginThrottle.Counted fifth = throttle.beginAttempt("heidi");
+        throttle.refund(fifth);
+        // The fifth failure started a delay of one second; refunded, it never happened.
+        assertDoesNotThrow(() -> throttle.beginAttempt("heidi"));
+        assertEquals(1, refusedFor("heidi"));
+    }
+
+    @Test
+    void aRefundAfterAnotherCountTakesOneFailureOffAndKeepsTheRunningDelay() {
+        fail("ivan", 3);
+        LoginThrottle.Counted fourth = throttle.beginAttempt("ivan");
+        throttle.beginAttempt("ivan");
+        throttle.refund(fourth);
+        assertEquals(1, refusedFor("ivan"));
+        clock.advance(Duration.ofSeconds(1));
+        // Four failures are left, so this is the fifth again: one second, not the sixth's two.
+        fail("ivan", 1);
+        assertEquals(1, refusedFor("ivan"));
+    }
+
+    @Test
     void namesAreThrottledIndependently() {
         fail("dave", 5);
         refusedFor("dave");
