@@ -83,7 +83,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m",
                 "-jar", System.getProperty("payara.microJar"),
-                "--nocluster", "--disablephonehome", "--port", Integer.toString(port),
+                "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
                 "--prebootcommandfile", System.getProperty("auth.payaraConfig") + "/pre-boot-commands.asadmin",
                 "--systemproperties", System.getProperty("auth.payaraConfig") + "/system.properties",
                 "--contextroot", "/",
