@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# auth-service against Keycloak, side by side, in one run on this machine, with the same load
+# generator (wrk) and the same parameters for both. Prints the table in docs/performance.md.
+#
+#   mvn package && bash src/bench/side-by-side.sh
+#
+# Needs Java 17, Maven, curl, unzip and wrk (Debian: apt-get install curl unzip wrk). Keycloak
+# comes from Maven Central (org.keycloak:keycloak-quarkus-dist) and runs with `start-dev` on an
+# embedded H2 database, with one realm: a confidential client with direct access grants, users with
+# the same password, and the realm's password hashing set to auth-service's (PBKDF2-SHA256, 600,000
+# iterations). auth-service runs as the README starts it (target/auth-service.sh) on a fresh
+# embedded Derby database. Both listen on ports outside the ephemeral range.
+#
+# Settings (environment): CONNECTIONS (16) and PHASE (15 s) for the token checks, WARMUP (60 s)
+# of token checks and logins before measuring, LOGIN_CONNECTIONS (2 8), LOGIN_PHASE (20 s),
+# STARTS (3) timed starts of each service, KEYCLOAK_VERSION (26.7.3).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+CONNECTIONS=${CONNECTIONS:-16}
+PHASE=${PHASE:-15}
+WARMUP=${WARMUP:-60}
+LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-2 8}
+LOGIN_PHASE=${LOGIN_PHASE:-20}
+STARTS=${STARTS:-3}
+KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
+AUTH_PORT=25000
+KC_PORT=25080
+USERS=16
+PASSWORD='Tr0ub4dor&3-horse-staple'
+PASSWORD_FORM='Tr0ub4dor%263-horse-staple'
+PASSWORD_FORM_IN_LUA_FORMAT='Tr0ub4dor%%263-horse-staple'
+WORK=target/bench
+KC_HOME=$WORK/keycloak-$KEYCLOAK_VERSION
+
+for tool in java curl unzip wrk; do
+    command -v "$tool" >/dev/null || { echo "side-by-side: $tool is missing (Debian: apt-get install $tool)" >&2; exit 2; }
+done
+for built in target/auth-service.sh target/auth-service.war target/payara-micro.jar; do
+    [ -e "$built" ] || { echo "side-by-side: $built is missing; run mvn package first" >&2; exit 2; }
+done
+mkdir -p "$WORK"
+
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# --- helpers -------------------------------------------------------------------------------------
+
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Waits up to 180 s until "$@" succeeds.
+await() {
+    local deadline=$(( $(date +%s) + 180 ))
+    until "$@" >/dev/null 2>&1; do
+        [ "$(date +%s)" -lt "$deadline" ] || { echo "side-by-side: timed out waiting for: $*" >&2; return 1; }
+        sleep 0.05
+    done
+}
+
+# The pid of the process listening on a TCP port.
+listener() { ss -Hltnp "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+# Samples the resident set of pid $1 every second into file $2 until stopped.
+sample_rss() { while kill -0 "$1" 2>/dev/null; do rss_mib "$1" >>"$2"; echo >>"$2"; sleep 1; done; }
+max_of() { sort -n "$1" | tail -1; }
+peak_mib() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
+# Successful (2xx/3xx) answers per second, p50 and p99 (ms), and the count of other answers, as
+# "rps p50 p99 errors": a refused request (429, 503) is not counted as served.
+measure() {
+    local out
+    out=$(wrk --latency "$@")
+    awk '/requests in/ { total = $1; secs = $4; sub(/s,?$/, "", secs) }
+         /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+         /Non-2xx/ { errors = $NF }
+         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+         END { printf "%.1f %.1f %.1f %d\n", (total - errors) / secs, ms(p50), ms(p99), errors + 0 }' <<<"$out"
+}
+
+# Writes a wrk script that posts to path $2 (content type $3) a body made by string.format($4, user number).
+lua_login() {
+    cat >"$1" <<EOF
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", "$2", {["Content-Type"] = "$3"}, string.format('$4', n % $USERS))
+end
+EOF
+}
+
+# --- auth-service --------------------------------------------------------------------------------
+
+# Starts the service on a fresh database and sets auth_pid and started_in (seconds to the first answer).
+start_auth() {
+    rm -rf "$WORK/auth-data"
+    mkdir -p "$WORK/auth-data"
+    local started
+    started=$(now)
+    AUTH_PORT=$AUTH_PORT AUTH_DB_DIR="$WORK/auth-data/authdb" AUTH_MFA_KEY_FILE="$WORK/auth-data/totp.key" \
+        target/auth-service.sh >"$WORK/auth-service.log" 2>&1 &
+    auth_pid=$!
+    pids+=("$auth_pid")
+    await test_auth_answers
+    started_in=$(seconds_since "$started")
+}
+test_auth_answers() { test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "localhost:$AUTH_PORT/logout")" = 401; }
+
+stop_pid() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
+
+echo "auth-service: $STARTS timed starts (target/auth-service.sh, fresh database each time)" >&2
+auth_starts=""
+for i in $(seq "$STARTS"); do
+    [ -z "${auth_pid:-}" ] || stop_pid "$auth_pid"
+    start_auth
+    auth_starts="$auth_starts $started_in"
+done
+# The last start stays up for the load phases.
+for n in $(seq 0 $((USERS - 1))); do
+    curl -sf -o /dev/null -X POST "localhost:$AUTH_PORT/register" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"bench$n\",\"password\":\"$PASSWORD\"}"
+done
+auth_token=$(curl -sf -X POST "localhost:$AUTH_PORT/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"bench0\",\"password\":\"$PASSWORD\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+lua_login "$WORK/auth-login.lua" /login application/json "{\"username\":\"bench%d\",\"password\":\"$PASSWORD\"}"
+
+# --- Keycloak ------------------------------------------------------------------------------------
+
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+    echo "Keycloak $KEYCLOAK_VERSION: fetching org.keycloak:keycloak-quarkus-dist from Maven Central" >&2
+    mvn -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$WORK"
+    unzip -q -o "$WORK/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$WORK"
+fi
+
+# Starts Keycloak and sets kc_pid (the JVM), kc_launcher and started_in.
+start_keycloak() {
+    local started
+    started=$(now)
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+        setsid "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" >"$WORK/keycloak.log" 2>&1 &
+    kc_launcher=$!
+    pids+=("$kc_launcher")
+    await curl -sf -o /dev/null "localhost:$KC_PORT/realms/master/.well-known/openid-configuration"
+    started_in=$(seconds_since "$started")
+    kc_pid=$(listener "$KC_PORT")
+    pids+=("$kc_pid")
+}
+
+stop_keycloak() { stop_pid "$kc_pid"; stop_pid "$kc_launcher"; }
+
+echo "Keycloak: a first start-dev that builds, then $STARTS timed starts" >&2
+start_keycloak
+kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" >/dev/null; }
+kcadm config credentials --server "http://localhost:$KC_PORT" --realm master --user admin --password admin \
+    --config "$WORK/kcadm.config"
+if ! "$KC_HOME/bin/kcadm.sh" get realms/bench --config "$WORK/kcadm.config" >/dev/null 2>&1; then
+    kcadm create realms --config "$WORK/kcadm.config" -s realm=bench -s enabled=true \
+        -s 'passwordPolicy=hashAlgorithm(pbkdf2-sha256) and hashIterations(600000)'
+    kcadm create clients --config "$WORK/kcadm.config" -r bench -s clientId=bench -s enabled=true \
+        -s publicClient=false -s directAccessGrantsEnabled=true -s secret=bench-secret
+    for n in $(seq 0 $((USERS - 1))); do
+        kcadm create users --config "$WORK/kcadm.config" -r bench -s username="bench$n" -s enabled=true \
+            -s email="bench$n@example.org" -s emailVerified=true -s firstName=Bench -s lastName="User$n"
+        kcadm set-password --config "$WORK/kcadm.config" -r bench --username "bench$n" --new-password "$PASSWORD"
+    done
+fi
+kc_starts=""
+for i in $(seq "$STARTS"); do
+    stop_keycloak
+    start_keycloak
+    kc_starts="$kc_starts $started_in"
+done
+kc_token_endpoint=/realms/bench/protocol/openid-connect/token
+kc_token=$(curl -sf -X POST "localhost:$KC_PORT$kc_token_endpoint" -d grant_type=password -d client_id=bench \
+    -d client_secret=bench-secret -d username=bench0 -d "password=$PASSWORD_FORM" -d scope=openid \
+    | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+lua_login "$WORK/kc-login.lua" "$kc_token_endpoint" application/x-www-form-urlencoded \
+    "grant_type=password&client_id=bench&client_secret=bench-secret&username=bench%d&password=$PASSWORD_FORM_IN_LUA_FORMAT&scope=openid"
+
+# --- load ----------------------------------------------------------------------------------------
+
+auth_check() { measure -t2 -c"$CONNECTIONS" -d"${1}s" -H "Authorization: Bearer $auth_token" "http://localhost:$AUTH_PORT/session"; }
+auth_live() { measure -t2 -c"$CONNECTIONS" -d"${1}s" "http://localhost:$AUTH_PORT/health/live"; }
+kc_check() { measure -t2 -c"$CONNECTIONS" -d"${1}s" -H "Authorization: Bearer $kc_token" "http://localhost:$KC_PORT/realms/bench/protocol/openid-connect/userinfo"; }
+
+rm -f "$WORK/auth-rss" "$WORK/kc-rss"
+sample_rss "$auth_pid" "$WORK/auth-rss" &
+pids+=("$!")
+sample_rss "$kc_pid" "$WORK/kc-rss" &
+pids+=("$!")
+
+echo "Warm-up: ${WARMUP} s of token checks and 10 s of logins on each" >&2
+auth_check "$WARMUP" >/dev/null
+kc_check "$WARMUP" >/dev/null
+measure -t2 -c8 -d10s -s "$WORK/auth-login.lua" "http://localhost:$AUTH_PORT" >/dev/null
+measure -t2 -c8 -d10s -s "$WORK/kc-login.lua" "http://localhost:$KC_PORT" >/dev/null
+settle
+
+echo "Token checks: $CONNECTIONS connections, $PHASE s each, alternating" >&2
+# A pause before each phase lets the other service finish what the last phase left it (queued
+# logins, a collection) so that neither measures the other's work.
+settle() { sleep 5; }
+settle; read -r a_rps a_p50 a_p99 a_err < <(auth_check "$PHASE")
+settle; read -r k_rps k_p50 k_p99 k_err < <(kc_check "$PHASE")
+settle; read -r l_rps l_p50 l_p99 l_err < <(auth_live "$PHASE")
+settle; read -r a2_rps a2_p50 a2_p99 a2_err < <(auth_check "$PHASE")
+settle; read -r k2_rps k2_p50 k2_p99 k2_err < <(kc_check "$PHASE")
+
+echo "Raw PBKDF2 limit on this machine now (src/bench/HashLimit.java, 10 s)" >&2
+hash_limit() { java src/bench/HashLimit.java 600000 10 | awk '/^limit:/ { print $2 }'; }
+settle; limit_before=$(hash_limit)
+
+login_rows=""
+for c in $LOGIN_CONNECTIONS; do
+    echo "Logins: $c connections, $LOGIN_PHASE s each" >&2
+    settle; read -r al_rps al_p50 al_p99 al_err < <(measure -t2 -c"$c" -d"${LOGIN_PHASE}s" -s "$WORK/auth-login.lua" "http://localhost:$AUTH_PORT")
+    settle; read -r kl_rps kl_p50 kl_p99 kl_err < <(measure -t2 -c"$c" -d"${LOGIN_PHASE}s" -s "$WORK/kc-login.lua" "http://localhost:$KC_PORT")
+    login_rows="$login_rows$c $al_rps $al_p50 $al_err $kl_rps $kl_p50 $kl_err
+"
+done
+limit_after=$(hash_limit)
+
+auth_rss=$(rss_mib "$auth_pid"); auth_peak=$(peak_mib "$auth_pid")
+kc_rss=$(rss_mib "$kc_pid"); kc_peak=$(peak_mib "$kc_pid")
+
+# --- the table -----------------------------------------------------------------------------------
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f ×", (b > 0) ? a / b : 0 }'; }
+auth_start=$(echo "$auth_starts" | median)
+kc_start=$(echo "$kc_starts" | median)
+a_mean=$(awk -v a="$a_rps" -v b="$a2_rps" 'BEGIN { printf "%.0f", (a + b) / 2 }')
+limit=$(awk -v a="$limit_before" -v b="$limit_after" 'BEGIN { printf "%.2f", (a + b) / 2 }')
+
+cat <<EOF
+
+Side by side on $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1); wrk -t2, $(date -u +%Y-%m-%dT%H:%MZ)
+
+| | auth-service | Keycloak $KEYCLOAK_VERSION | ratio |
+|---|---|---|---|
+| token check (\`GET /session\` vs OIDC userinfo), $CONNECTIONS connections, run 1 | $a_rps req/s, p50 $a_p50 ms, p99 $a_p99 ms | $k_rps req/s, p50 $k_p50 ms, p99 $k_p99 ms | $(ratio "$a_rps" "$k_rps") |
+| same, run 2 | $a2_rps req/s, p99 $a2_p99 ms | $k2_rps req/s, p99 $k2_p99 ms | $(ratio "$a2_rps" "$k2_rps") |
+| token check against the server's own \`/health/live\` | $a_mean req/s (mean of both runs) | \`/health/live\`: $l_rps req/s, p99 $l_p99 ms | $(ratio "$a_mean" "$l_rps") |
+EOF
+while read -r c al_rps al_p50 al_err kl_rps kl_p50 kl_err; do
+    [ -n "$c" ] || continue
+    echo "| password login, $c connections, PBKDF2-SHA256 600,000 on both | $al_rps/s, p50 $al_p50 ms ($(ratio "$al_rps" "$limit") the raw limit) | $kl_rps/s, p50 $kl_p50 ms | $(ratio "$al_rps" "$kl_rps") |"
+done <<<"$login_rows"
+cat <<EOF
+| raw PBKDF2 limit (\`HashLimit.java\`, before and after the logins) | $limit_before/s, $limit_after/s | | |
+| start to first answer (median of $STARTS;$auth_starts s /$kc_starts s) | $auth_start s (\`target/auth-service.sh\`, fresh database) | $kc_start s (\`start-dev\`, after its first build) | $(ratio "$kc_start" "$auth_start") faster |
+| resident memory: most sampled during the load, after it, and the process's peak (start-up included) | $(max_of "$WORK/auth-rss") MiB, $auth_rss MiB, $auth_peak MiB | $(max_of "$WORK/kc-rss") MiB, $kc_rss MiB, $kc_peak MiB | |
+| non-2xx answers in the measured phases | $((a_err + a2_err)) | $((k_err + k2_err)) | |
+EOF
