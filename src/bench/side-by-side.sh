@@ -50,6 +50,9 @@ trap cleanup EXIT
 # --- helpers -------------------------------------------------------------------------------------
 
 now() { date +%s.%N; }
+# A pause before each phase lets the other service finish what the last phase left it (queued
+# logins, a collection) so that neither measures the other's work.
+settle() { sleep 5; }
 seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -201,9 +204,6 @@ measure -t2 -c8 -d10s -s "$WORK/kc-login.lua" "http://localhost:$KC_PORT" >/dev/
 settle
 
 echo "Token checks: $CONNECTIONS connections, $PHASE s each, alternating" >&2
-# A pause before each phase lets the other service finish what the last phase left it (queued
-# logins, a collection) so that neither measures the other's work.
-settle() { sleep 5; }
 settle; read -r a_rps a_p50 a_p99 a_err < <(auth_check "$PHASE")
 settle; read -r k_rps k_p50 k_p99 k_err < <(kc_check "$PHASE")
 settle; read -r l_rps l_p50 l_p99 l_err < <(auth_live "$PHASE")
@@ -251,7 +251,7 @@ while read -r c al_rps al_p50 al_err kl_rps kl_p50 kl_err; do
 done <<<"$login_rows"
 cat <<EOF
 | raw PBKDF2 limit (\`HashLimit.java\`, before and after the logins) | $limit_before/s, $limit_after/s | | |
-| start to first answer (median of $STARTS;$auth_starts s /$kc_starts s) | $auth_start s (\`target/auth-service.sh\`, fresh database) | $kc_start s (\`start-dev\`, after its first build) | $(ratio "$kc_start" "$auth_start") faster |
+| start to first answer (median of $STARTS;$auth_starts s /$kc_starts s) | $auth_start s (\`target/auth-service.sh\`, fresh database) | $kc_start s (\`start-dev\`, after its first build) | $(ratio "$auth_start" "$kc_start") the time |
 | resident memory: most sampled during the load, after it, and the process's peak (start-up included) | $(max_of "$WORK/auth-rss") MiB, $auth_rss MiB, $auth_peak MiB | $(max_of "$WORK/kc-rss") MiB, $kc_rss MiB, $kc_peak MiB | |
 | non-2xx answers in the measured phases | $((a_err + a2_err)) | $((k_err + k2_err)) | |
 EOF
