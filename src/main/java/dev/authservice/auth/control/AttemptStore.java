@@ -13,6 +13,12 @@ public interface AttemptStore {
      */
     void update(String name, Instant now, UnaryOperator<LoginThrottle.Attempts> change);
 
+    /**
+     * As {@link #update}, for an existing record only, within the caller's transaction: the change
+     * commits or rolls back with the caller's work. A name with no record keeps having none.
+     */
+    void updateExistingWithCaller(String name, Instant now, UnaryOperator<LoginThrottle.Attempts> change);
+
     /** Forgets records last changed before {@code cutoff}, then the oldest beyond {@code keep}; returns how many. */
     int forget(Instant cutoff, long keep);
 }

@@ -13,9 +13,10 @@ import jakarta.transaction.Transactional;
 import dev.authservice.auth.entity.ThrottleRecord;
 
 /**
- * The throttle's records in the database: one row per name, changed under that row's lock in a
- * transaction of its own, committed before the password is even checked, so a failed login
- * that rolls back still counts, and every instance sees every count at once.
+ * The throttle's records in the database: one row per name, changed under that row's lock. A count
+ * commits in a transaction of its own before the password is even checked, so a failed login
+ * that rolls back still counts, and every instance sees every count at once; the reset after a
+ * success commits with the login itself.
  */
 @ApplicationScoped
 public class DatabaseAttemptStore implements AttemptStore {
@@ -37,6 +38,15 @@ public class DatabaseAttemptStore implements AttemptStore {
             // A simultaneous first attempt elsewhere fails here, on the primary key; the throttle retries.
             em.flush();
         } else {
+            write(row, change.apply(read(row)), now);
+        }
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updateExistingWithCaller(String name, Instant now, UnaryOperator<LoginThrottle.Attempts> change) {
+        ThrottleRecord row = em.find(ThrottleRecord.class, name, LockModeType.PESSIMISTIC_WRITE);
+        if (row != null) {
             write(row, change.apply(read(row)), now);
         }
     }

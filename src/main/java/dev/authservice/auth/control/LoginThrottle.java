@@ -17,9 +17,9 @@ import jakarta.inject.Inject;
  *
  * <p>An attempt is counted before its password is checked, so simultaneous guesses cannot slip
  * past the limit, and a throttled attempt costs no hashing. Each name's state is one row in the
- * database ({@link AttemptStore}), changed under that row's lock in a transaction of its own, so
- * every instance on the database counts the same attempts; never one lock or one row for all
- * names (keycloak#11699).
+ * database ({@link AttemptStore}), changed under that row's lock; a count commits in a transaction
+ * of its own, so every instance on the database counts the same attempts; never one lock or one
+ * row for all names (keycloak#11699).
  *
  * <p>A name's record is kept for {@link #MEMORY} after its last attempt, so an attacker who
  * waits finds the count and the doubling delay where they were, and NIST SP 800-63B's bound of
@@ -101,9 +101,13 @@ public class LoginThrottle {
                 : current.withoutOneFailure());
     }
 
-    /** The attempt begun for this name succeeded: it was no failure, and the count starts over. */
+    /**
+     * The attempt begun for this name succeeded: it was no failure, and the count starts over. The
+     * reset is part of the caller's transaction (the login's), so it costs no commit of its own,
+     * and a login that rolls back leaves its attempt counted.
+     */
     public void succeeded(String name) {
-        update(name, clock.instant(), Attempts::succeeded);
+        store.updateExistingWithCaller(name, clock.instant(), Attempts::succeeded);
     }
 
     /** Forgets names not tried for a day, then the least recently tried beyond the bound; returns how many. */

@@ -21,6 +21,11 @@ class MapAttemptStore implements AttemptStore {
     }
 
     @Override
+    public void updateExistingWithCaller(String name, Instant now, UnaryOperator<LoginThrottle.Attempts> change) {
+        records.computeIfPresent(name, (key, previous) -> new Entry(change.apply(previous.attempts()), now));
+    }
+
+    @Override
     public int forget(Instant cutoff, long keep) {
         int before = records.size();
         records.values().removeIf(entry -> entry.lastChange().isBefore(cutoff));
