@@ -38,7 +38,6 @@ public class AccountsResource {
     @Inject
     AuthConfig config;
 
-
     @POST
     @Path("register")
     @APIResponses({
@@ -47,7 +46,7 @@ public class AccountsResource {
             @APIResponse(responseCode = "413"),
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "503")})
-    public Response register(@Context HttpServletRequest request, InputStream body) {
+    public Response register(InputStream body, @Context HttpServletRequest request) {
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         String username = auth.register(json.requiredString("username"), Password.of(json.requiredString("password")), RequestClient.of(request));
         return Response.status(Response.Status.CREATED)
@@ -65,8 +64,8 @@ public class AccountsResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response changePassword(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                 InputStream body) {
+    public Response changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
+            @Context HttpServletRequest request) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         Password current = Password.of(json.requiredString("current_password"));
@@ -86,8 +85,8 @@ public class AccountsResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response deleteAccount(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                 InputStream body) {
+    public Response deleteAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
+            @Context HttpServletRequest request) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         auth.deleteAccount(token, Password.of(json.requiredString("password")), json.optionalString("otp"), RequestClient.of(request));

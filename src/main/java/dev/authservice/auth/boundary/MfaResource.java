@@ -42,7 +42,6 @@ public class MfaResource {
     @Inject
     AuthConfig config;
 
-
     @POST
     @APIResponses({
             @APIResponse(responseCode = "200"),
@@ -53,8 +52,8 @@ public class MfaResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response enrol(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                 InputStream body) {
+    public Response enrol(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
+            @Context HttpServletRequest request) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         SecondFactor.Enrolment enrolment = auth.enrolTotp(token, Password.of(json.requiredString("password")), RequestClient.of(request));
@@ -74,8 +73,8 @@ public class MfaResource {
             @APIResponse(responseCode = "413"),
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429")})
-    public Response confirm(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                 InputStream body) {
+    public Response confirm(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
+            @Context HttpServletRequest request) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         List<String> codes = auth.confirmTotp(token, json.requiredString("code"), RequestClient.of(request));
@@ -95,8 +94,8 @@ public class MfaResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response disable(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                 InputStream body) {
+    public Response disable(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body,
+            @Context HttpServletRequest request) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         auth.disableTotp(token, Password.of(json.requiredString("password")), json.requiredString("otp"), RequestClient.of(request));

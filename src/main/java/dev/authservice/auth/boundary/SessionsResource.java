@@ -53,7 +53,6 @@ public class SessionsResource {
     @Inject
     AuthConfig config;
 
-
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,7 +63,7 @@ public class SessionsResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response login(@Context HttpServletRequest request, InputStream body) {
+    public Response login(InputStream body, @Context HttpServletRequest request) {
         IssuedSession session = auth.login(credentials(body), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object()
                         .add("token", session.token().value())
@@ -81,7 +80,8 @@ public class SessionsResource {
     @APIResponses({
             @APIResponse(responseCode = "200"),
             @APIResponse(responseCode = "401")})
-    public Response logout(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServletRequest request) {
         auth.logout(BearerAuthorization.token(authorization), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", 1).build())).build();
     }
@@ -91,7 +91,8 @@ public class SessionsResource {
     @APIResponses({
             @APIResponse(responseCode = "200"),
             @APIResponse(responseCode = "401")})
-    public Response logoutAll(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Response logoutAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServletRequest request) {
         int revoked = auth.logoutAll(BearerAuthorization.token(authorization), RequestClient.of(request));
         return Responses.noStore(Response.ok(JsonFactories.object().add("revoked", revoked).build())).build();
     }
@@ -144,8 +145,8 @@ public class SessionsResource {
             @APIResponse(responseCode = "415"),
             @APIResponse(responseCode = "429"),
             @APIResponse(responseCode = "503")})
-    public Response revokeSession(@Context HttpServletRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                  @PathParam("id") String id, InputStream body) {
+    public Response revokeSession(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id, InputStream body, @Context HttpServletRequest request) {
         var token = BearerAuthorization.token(authorization);
         JsonBody json = JsonBody.read(body, config.maxBodyBytes());
         auth.revokeSession(token, id, Password.of(json.requiredString("password")), json.optionalString("otp"), RequestClient.of(request));
