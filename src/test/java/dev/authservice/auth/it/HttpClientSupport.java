@@ -110,6 +110,11 @@ public final class HttpClientSupport {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
     }
 
+    /** A request for the path exactly as written: "." and ".." segments and escapes are sent as they are. */
+    public HttpRequest.Builder requestAsWritten(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    }
+
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

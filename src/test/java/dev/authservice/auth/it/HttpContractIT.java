@@ -222,9 +222,13 @@ class HttpContractIT extends DeployedServiceTest {
 
     @Test
     void noWadlDescribesTheService() {
-        assertProblem(404, http.send(http.request("application.wadl").GET()));
-        HttpResponse<String> options = http.send(http.request("login").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-        assertFalse(options.body().contains("wadl") || options.body().contains("Jersey"), options.body());
+        for (String path : new String[] {"application.wadl", "openapi/application.wadl"}) {
+            assertProblem(404, http.send(http.request(path).GET()));
+        }
+        for (String path : new String[] {"login", "openapi", "health/live", "metrics"}) {
+            HttpResponse<String> options = http.send(http.request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+            assertFalse(options.body().contains("wadl") || options.body().contains("Jersey"), path + ": " + options.body());
+        }
     }
 
     @Test

@@ -100,6 +100,24 @@ class SessionLifecycleIT extends DeployedServiceTest {
     }
 
     @Test
+    void pathsTheServerResolvesElsewhereStillAnswerLikeGetSession() {
+        String token = http.newSession(uniqueUsername("traversal"), PASSWORD);
+        for (String path : new String[] {"session/../health/live", "session/%2e%2e/health/live", "session/../metrics",
+                "session/../openapi", "session/./../health", "session/%2E%2E/metrics", "session;x/../health/ready"}) {
+            for (String method : new String[] {"GET", "OPTIONS", "POST"}) {
+                HttpResponse<String> refused = http.send(http.requestAsWritten(path).method(method, HttpRequest.BodyPublishers.noBody()));
+                assertEquals(401, refused.statusCode(), method + " " + path + ": " + refused.body());
+                assertProblem(401, refused);
+                HttpResponse<String> allowed = http.send(http.requestAsWritten(path)
+                        .header("Authorization", "Bearer " + token)
+                        .method(method, HttpRequest.BodyPublishers.noBody()));
+                assertEquals(200, allowed.statusCode(), method + " " + path + ": " + allowed.body());
+                assertTrue(allowed.headers().firstValue("X-Auth-User").isPresent(), method + " " + path);
+            }
+        }
+    }
+
+    @Test
     void expiresInIsTheRealRemainingLifetime() {
         String username = uniqueUsername("expiresin");
         http.register(username, PASSWORD);
