@@ -85,6 +85,10 @@ public class AuthConfig {
     int maxBodyBytes;
 
     @Inject
+    @ConfigProperty(name = "auth.request.max-slow-bodies")
+    int maxSlowBodies;
+
+    @Inject
     @ConfigProperty(name = "auth.throttle.free-failures")
     int throttleFreeFailures;
 
@@ -121,6 +125,7 @@ public class AuthConfig {
         range(errors, "auth.hashing.queue", hashingQueue, 0, 100_000);
         range(errors, "auth.hashing.max-wait", hashingMaxWait, Duration.ZERO, Duration.ofMinutes(1));
         range(errors, "auth.request.max-body-bytes", maxBodyBytes, 1_024, 1_048_576);
+        range(errors, "auth.request.max-slow-bodies", maxSlowBodies, 1, 1_024);
         range(errors, "auth.throttle.free-failures", throttleFreeFailures, 0, 100);
         range(errors, "auth.throttle.max-delay", throttleMaxDelay, Duration.ofSeconds(1), Duration.ofDays(1));
         // NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account.
@@ -176,6 +181,10 @@ public class AuthConfig {
 
     public int maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    public int maxSlowBodies() {
+        return maxSlowBodies;
     }
 
     public int throttleFreeFailures() {
