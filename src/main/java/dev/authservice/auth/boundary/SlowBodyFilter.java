@@ -39,9 +39,7 @@ public class SlowBodyFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long length = request.getContentLengthLong();
-        boolean chunked = request.getHeader("Transfer-Encoding") != null;
-        if ((length <= 0 && !chunked) || (!chunked && request.getInputStream().available() >= length)) {
+        if (noBodyOrArrived(request)) {
             chain.doFilter(request, response);
             return;
         }
@@ -61,12 +59,27 @@ public class SlowBodyFilter extends HttpFilter {
         } finally {
             readers.release();
         }
-        if (!chunked && body.length < Math.min(length, config.maxBodyBytes() + 1L)) {
+        long length = request.getContentLengthLong();
+        if (length >= 0 && body.length < Math.min(length, config.maxBodyBytes() + 1L)) {
             // The stream ended before the declared length: the client went away mid-body.
             refuse(response);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    /** True when reading the body cannot block: there is none, or all of it came with the headers. */
+    private static boolean noBodyOrArrived(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length >= 0) {
+            return length == 0 || request.getInputStream().available() >= length;
+        }
+        // No declared length: over HTTP/1.x there is a body only when it is chunked (RFC 9112,
+        // 6.3); HTTP/2 may stream one, but nothing here reads the body of a GET or HEAD.
+        if (request.getProtocol().startsWith("HTTP/1.")) {
+            return request.getHeader("Transfer-Encoding") == null;
+        }
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     }
 
     private static void refuse(HttpServletResponse response) {
