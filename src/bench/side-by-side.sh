@@ -73,7 +73,7 @@ listener() { ss -Hltnp "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head
 rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 # Samples the resident set of pid $1 every second into file $2 until stopped.
 sample_rss() { while kill -0 "$1" 2>/dev/null; do rss_mib "$1" >>"$2"; echo >>"$2"; sleep 1; done; }
-max_of() { sort -n "$1" | tail -1; }
+highest() { sort -n | tail -1; }
 peak_mib() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
 # Successful (2xx/3xx) answers per second, p50 and p99 (ms), and the count of other answers, as
@@ -236,7 +236,7 @@ for c in $LOGIN_CONNECTIONS; do
     done
     settle; read -r kl_rps kl_p50 kl_p99 kl_err < <(measure -t2 -c"$c" -d"${LOGIN_PHASE}s" -s "$WORK/kc-login.lua" "http://localhost:$KC_PORT")
     k_login_err=$(( ${k_login_err:-0} + kl_err ))
-    login_rows="$login_rows$c|$(echo "$runs" | mean)|${runs# }|$(echo "$ratios" | mean)|${ratios# }|${limits# }|$al_p50|$kl_rps|$kl_p50|$kl_err
+    login_rows="$login_rows$c|$(echo "$runs" | mean)|${runs# }|$(echo "$ratios" | mean)|${ratios# }|${limits# }|$al_p50|$kl_rps|$kl_p50
 "
 done
 
@@ -249,8 +249,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f ×", (b > 0) ? a / b : 0
 auth_start=$(echo "$auth_starts" | median)
 kc_start=$(echo "$kc_starts" | median)
 a_mean=$(awk -v a="$a_rps" -v b="$a2_rps" 'BEGIN { printf "%.0f", (a + b) / 2 }')
-warm_max() { head -n "$2" "$1" | sort -n | tail -1; }
-load_max() { tail -n +"$(( $2 + 1 ))" "$1" | sort -n | tail -1; }
+warm_max() { head -n "$2" "$1" | highest; }
+load_max() { tail -n +"$(( $2 + 1 ))" "$1" | highest; }
 
 cat <<EOF
 
@@ -262,7 +262,7 @@ Side by side on $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 104857
 | same, run 2 | $a2_rps req/s, p99 $a2_p99 ms | $k2_rps req/s, p99 $k2_p99 ms | $(ratio "$a2_rps" "$k2_rps") |
 | token check against the server's own \`/health/live\` | $a_mean req/s (mean of both runs) | \`/health/live\`: $l_rps req/s, p99 $l_p99 ms | $(ratio "$a_mean" "$l_rps") |
 EOF
-while IFS='|' read -r c mean_rps runs mean_ratio ratios limits al_p50 kl_rps kl_p50 kl_err; do
+while IFS='|' read -r c mean_rps runs mean_ratio ratios limits al_p50 kl_rps kl_p50; do
     [ -n "$c" ] || continue
     echo "| password login, $c connections, PBKDF2-SHA256 600,000 on both: mean of $LOGIN_RUNS runs ($runs/s), each against the raw limit just before and after it ($limits hashes/s) | $mean_rps/s, p50 $al_p50 ms (last run); **$mean_ratio × the raw limit** (runs: $ratios) | $kl_rps/s, p50 $kl_p50 ms (one run) | $(ratio "$mean_rps" "$kl_rps") |"
 done <<<"$login_rows"
