@@ -1,5 +1,11 @@
 package dev.authservice.auth.boundary;
 
+import dev.authservice.http.boundary.BearerAuthorization;
+import dev.authservice.http.boundary.JsonBody;
+import dev.authservice.http.boundary.JsonFactories;
+import dev.authservice.http.boundary.RequestClient;
+import dev.authservice.http.boundary.Responses;
+
 import java.io.InputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +24,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
-import dev.authservice.auth.control.AuthConfig;
-import dev.authservice.auth.control.Password;
+import dev.authservice.configuration.AuthConfig;
+import dev.authservice.hashing.entity.Password;
 
 /**
  * Accounts: registering one, changing its password, deleting it. Each method's {@code @APIResponses} lists

@@ -8,21 +8,21 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import dev.authservice.auth.control.Accounts;
-import dev.authservice.auth.control.Client;
-import dev.authservice.auth.control.Credentials;
-import dev.authservice.auth.control.IssuedSession;
-import dev.authservice.auth.control.Password;
-import dev.authservice.auth.control.Refusal;
-import dev.authservice.auth.control.SecondFactor;
-import dev.authservice.auth.control.SessionSummary;
-import dev.authservice.auth.control.SecurityEvent;
-import dev.authservice.auth.control.SessionToken;
-import dev.authservice.auth.control.SessionView;
-import dev.authservice.auth.control.Sessions;
-import dev.authservice.auth.control.Username;
-import dev.authservice.auth.entity.Session;
-import dev.authservice.auth.entity.User;
+import dev.authservice.accounts.control.Accounts;
+import dev.authservice.audit.entity.Client;
+import dev.authservice.accounts.control.Credentials;
+import dev.authservice.sessions.control.IssuedSession;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.accounts.control.SecondFactor;
+import dev.authservice.sessions.control.SessionSummary;
+import dev.authservice.audit.control.SecurityEvent;
+import dev.authservice.sessions.entity.SessionToken;
+import dev.authservice.sessions.control.SessionView;
+import dev.authservice.sessions.control.Sessions;
+import dev.authservice.accounts.entity.Username;
+import dev.authservice.sessions.entity.Session;
+import dev.authservice.accounts.entity.User;
 
 /**
  * The use cases of the service, one container-managed transaction each (the token check excepted,

@@ -1,5 +1,11 @@
 package dev.authservice.auth.boundary;
 
+import dev.authservice.http.boundary.BearerAuthorization;
+import dev.authservice.http.boundary.JsonBody;
+import dev.authservice.http.boundary.JsonFactories;
+import dev.authservice.http.boundary.RequestClient;
+import dev.authservice.http.boundary.Responses;
+
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -25,13 +31,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
-import dev.authservice.auth.control.AuthConfig;
-import dev.authservice.auth.control.Credentials;
-import dev.authservice.auth.control.IssuedSession;
-import dev.authservice.auth.control.Password;
-import dev.authservice.auth.control.Refusal;
-import dev.authservice.auth.control.SessionSummary;
-import dev.authservice.auth.control.SessionView;
+import dev.authservice.configuration.AuthConfig;
+import dev.authservice.accounts.control.Credentials;
+import dev.authservice.sessions.control.IssuedSession;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.control.SessionSummary;
+import dev.authservice.sessions.control.SessionView;
 
 /**
  * Sessions: logging in and out, the session check, and the user's own list of sessions. Each method's {@code @APIResponses} lists

@@ -25,12 +25,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.authservice.auth.control.Client;
-import dev.authservice.auth.control.Credentials;
-import dev.authservice.auth.control.IssuedSession;
-import dev.authservice.auth.control.Password;
-import dev.authservice.auth.control.Refusal;
-import dev.authservice.auth.it.Deployments;
+import dev.authservice.audit.entity.Client;
+import dev.authservice.accounts.control.Credentials;
+import dev.authservice.sessions.control.IssuedSession;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.it.Deployments;
 
 /** AuthBean in the container: the injected EJB, the real datasource, real transactions. */
 @ExtendWith(ArquillianExtension.class)

@@ -8,8 +8,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-import dev.authservice.auth.control.Password;
-import dev.authservice.auth.control.PasswordHasher;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.hashing.control.PasswordHasher;
 
 /**
  * AuthBeanIT's deployment only: the real hasher, which a test can make stop once, right after a

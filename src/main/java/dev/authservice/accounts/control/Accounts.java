@@ -1,0 +1,257 @@
+package dev.authservice.accounts.control;
+
+import dev.authservice.audit.entity.Client;
+import dev.authservice.hashing.control.HashingGate;
+import dev.authservice.throttling.control.LoginThrottle;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.hashing.control.PasswordHasher;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.audit.control.SecurityEvent;
+import dev.authservice.accounts.entity.Username;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import dev.authservice.accounts.entity.User;
+
+/**
+ * The account rules: who may register, what proves a login or a re-authentication, how a
+ * password or second factor changes, how an account ends. Every PBKDF2 computation passes the
+ * {@link HashingGate}; every attempt to prove a password or a one-time code passes the
+ * {@link LoginThrottle} first.
+ */
+@ApplicationScoped
+public class Accounts {
+
+    /** SQLState class 23: integrity constraint violation (here, the username primary key). */
+    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy policy;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    HashingGate hashingGate;
+
+    @Inject
+    PendingRegistrations pendingRegistrations;
+
+    @Inject
+    SecondFactor secondFactor;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<SecurityEvent> events;
+
+    /**
+     * Creates the account under the canonical username. The lookup only spares the hashing work
+     * and a logged constraint error in the common case; of simultaneous registrations, the
+     * primary key decides.
+     */
+    public User register(Username username, Password password) {
+        policy.check(username, password);
+        if (em.find(User.class, username.value()) != null || !pendingRegistrations.reserve(username)) {
+            throw Refusal.usernameTaken();
+        }
+        try {
+            User user = new User(username.value(), hashingGate.run(() -> hasher.hash(password)), clock.instant());
+            em.persist(user);
+            em.flush();
+            return user;
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw Refusal.usernameTaken();
+            }
+            throw e;
+        } finally {
+            pendingRegistrations.release(username);
+        }
+    }
+
+    /**
+     * The account these credentials prove. Unknown names, names no account could have, and wrong
+     * passwords all cost one PBKDF2 verification at the current parameters, fail alike and are
+     * throttled alike; an account with a second factor also needs its one-time code.
+     */
+    public User authenticate(Credentials credentials, Client client) {
+        Proof proof = new Proof(throttleKey(credentials.username()), credentials.password(), credentials.otp(), null);
+        return prove(proof, Refusal::invalidCredentials, SecurityEvent.Kind.LOGIN_FAILED, credentials.username(), client);
+    }
+
+    /**
+     * The session's own user proving again who they are (password, and one-time code when the
+     * account has a second factor) before a change to how they sign in or what they own.
+     */
+    public User reauthenticate(String username, Password password, String otp, Client client) {
+        return prove(new Proof(username, password, otp, null), Refusal::wrongPassword,
+                SecurityEvent.Kind.REAUTHENTICATION_FAILED, username, client);
+    }
+
+    /** Replaces the user's password once the current one (and second factor, if any) is proved. */
+    public void changePassword(String username, Password current, String otp, Password replacement, Client client) {
+        policy.check(Username.canonical(username), replacement);
+        prove(new Proof(username, current, otp, replacement), Refusal::wrongCurrentPassword,
+                SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, username, client);
+    }
+
+    /**
+     * Activates the account's pending second factor if {@code code} is one of its codes, and
+     * returns its recovery codes. A wrong code counts for the throttle like a wrong password.
+     */
+    public List<String> confirmSecondFactor(String username, String code, Client client) {
+        User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (user.hasSecondFactor()) {
+            throw Refusal.conflict("Two-factor authentication is already active.");
+        }
+        if (user.totpPending() == null) {
+            throw Refusal.invalidRequest("No two-factor enrolment is waiting; start one with POST /mfa/totp.");
+        }
+        try {
+            throttle.beginAttempt(username);
+            List<String> recoveryCodes = secondFactor.confirm(user, code);
+            if (recoveryCodes == null) {
+                events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
+                throw Refusal.invalidRequest("The code is wrong; enter the current code from the authenticator app.");
+            }
+            throttle.succeeded(username);
+            return recoveryCodes;
+        } catch (Refusal refused) {
+            throw refused.reason() == Refusal.Reason.THROTTLED ? recorded(refused, null, username, client) : refused;
+        }
+    }
+
+    public boolean hasSecondFactor(String username) {
+        return em.find(User.class, username).hasSecondFactor();
+    }
+
+    /** Ends the account: its second factor, its recovery codes and the user row; sessions are the caller's. */
+    public void delete(User user) {
+        secondFactor.deleteRecoveryCodes(user);
+        em.remove(user);
+    }
+
+    /** What one attempt must prove, and the password to store once it has, if any. */
+    private record Proof(String name, Password password, String otp, Password replacement) {
+    }
+
+    /** A password proved against {@code user}, and the hash to store next, if any. */
+    private record Verified(User user, String nextHash) {
+    }
+
+    /**
+     * The core of every proof: count the attempt, verify the password in a hashing slot (against
+     * a dummy hash for a name with no account), lock the account's row and check that its hash is
+     * still the one verified (a password change that committed meanwhile fails this), then the
+     * second factor under that lock. The lock lasts until the caller's transaction ends, so no
+     * password change can commit between this proof and what it leads to.
+     */
+    private User prove(Proof proof, Supplier<Refusal> wrongPassword, SecurityEvent.Kind failure, String loggedName, Client client) {
+        try {
+            // Counted before it waits for a hashing slot, so that the slot is spent on hashing
+            // alone, not on the count's database write; a 503 gives the attempt back.
+            LoginThrottle.Counted attempt = throttle.beginAttempt(proof.name());
+            Verified verified = hashed(attempt, () -> {
+                User found = em.find(User.class, proof.name());
+                if (found == null) {
+                    hasher.verifyAgainstDummy(proof.password());
+                    throw wrongPassword.get();
+                }
+                if (!hasher.verify(proof.password(), found.passwordHash())) {
+                    throw wrongPassword.get();
+                }
+                Password toStore = proof.replacement() != null ? proof.replacement()
+                        : hasher.needsRehash(found.passwordHash()) ? proof.password() : null;
+                return new Verified(found, toStore == null ? null : hasher.hash(toStore));
+            });
+            User user = verified.user();
+            if (!lockUnchanged(user)) {
+                throw wrongPassword.get();
+            }
+            if (user.hasSecondFactor() && !secondFactor.verify(user, proof.otp())) {
+                throw Refusal.secondFactorRequired();
+            }
+            throttle.succeeded(proof.name());
+            if (verified.nextHash() != null) {
+                user.changePasswordHash(verified.nextHash());
+            }
+            return user;
+        } catch (Refusal refused) {
+            throw recorded(refused, failure, loggedName, client);
+        }
+    }
+
+    /** Runs the verification in a hashing slot; an attempt refused a slot (503) is no attempt, and is refunded. */
+    private Verified hashed(LoginThrottle.Counted attempt, Supplier<Verified> verification) {
+        try {
+            return hashingGate.run(verification);
+        } catch (Refusal refused) {
+            if (refused.reason() == Refusal.Reason.HASHING_BUSY) {
+                throttle.refund(attempt);
+            }
+            throw refused;
+        }
+    }
+
+    /** Fires the security event a refused attempt stands for; a 503 is no attempt and fires none. */
+    private Refusal recorded(Refusal refused, SecurityEvent.Kind failure, String username, Client client) {
+        switch (refused.reason()) {
+            case THROTTLED -> events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_THROTTLED, username, client));
+            case SECOND_FACTOR_REQUIRED -> events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
+            case HASHING_BUSY -> { }
+            default -> events.fire(SecurityEvent.of(failure, username, client));
+        }
+        return refused;
+    }
+
+    /**
+     * Locks the account's row for the rest of the transaction and says whether its password hash is
+     * still the one just verified.
+     */
+    private boolean lockUnchanged(User verified) {
+        String verifiedHash = verified.passwordHash();
+        em.refresh(verified, LockModeType.PESSIMISTIC_WRITE);
+        return verified.passwordHash().equals(verifiedHash);
+    }
+
+    /**
+     * The canonical username; for a name no account can have, the name as sent (bounded), so it
+     * is throttled like any unknown name and its lookup simply finds nothing.
+     */
+    private static String throttleKey(String typedUsername) {
+        try {
+            return Username.canonical(typedUsername).value();
+        } catch (Refusal noSuchAccountPossible) {
+            return "\u0000" + typedUsername.substring(0, Math.min(typedUsername.length(), 256));
+        }
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.authservice.audit.control;
+
+import dev.authservice.operations.control.AuthMetrics;
+import dev.authservice.sessions.control.Sessions;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * The audit trail: each {@link SecurityEvent} becomes one log line (logger {@code auth.security})
+ * and one step of its counter in {@link AuthMetrics}. Successes are recorded after their
+ * transaction commits, refusals after theirs rolls back, so nothing is recorded that did not
+ * happen.
+ */
+@ApplicationScoped
+public class SecurityEvents {
+
+    private static final Logger LOG = Logger.getLogger("auth.security");
+
+    @Inject
+    AuthMetrics metrics;
+
+    @Inject
+    Sessions sessions;
+
+    private final Map<SecurityEvent.Kind, AuthMetrics.Counter> counters = new EnumMap<>(SecurityEvent.Kind.class);
+
+    @PostConstruct
+    void registerMetrics() {
+        String logins = "Login attempts by outcome (failure includes wrong passwords at re-authentication)";
+        AuthMetrics.Counter failures = metrics.counter("auth.logins", logins, "outcome", "failure");
+        String mfa = "Second-factor changes";
+        counters.put(SecurityEvent.Kind.REGISTERED, metrics.counter("auth.registrations", "Accounts registered"));
+        counters.put(SecurityEvent.Kind.LOGIN_SUCCEEDED, metrics.counter("auth.logins", logins, "outcome", "success"));
+        counters.put(SecurityEvent.Kind.LOGIN_FAILED, failures);
+        counters.put(SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, failures);
+        counters.put(SecurityEvent.Kind.REAUTHENTICATION_FAILED, failures);
+        counters.put(SecurityEvent.Kind.LOGIN_THROTTLED, metrics.counter("auth.logins", logins, "outcome", "throttled"));
+        counters.put(SecurityEvent.Kind.LOGGED_OUT, metrics.counter("auth.logouts", "Sessions ended by logout"));
+        counters.put(SecurityEvent.Kind.PASSWORD_CHANGED, metrics.counter("auth.password.changes", "Passwords changed"));
+        counters.put(SecurityEvent.Kind.OTP_FAILED, metrics.counter("auth.otp.failures", "Wrong one-time or recovery codes"));
+        counters.put(SecurityEvent.Kind.MFA_ENROLLED, metrics.counter("auth.mfa.changes", mfa, "change", "enrolled"));
+        counters.put(SecurityEvent.Kind.MFA_CONFIRMED, metrics.counter("auth.mfa.changes", mfa, "change", "confirmed"));
+        counters.put(SecurityEvent.Kind.MFA_DISABLED, metrics.counter("auth.mfa.changes", mfa, "change", "disabled"));
+        counters.put(SecurityEvent.Kind.SESSION_REVOKED, metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner"));
+        counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted", "Accounts deleted"));
+        metrics.gauge("auth.sessions.live", "Sessions that are live now", sessions::countLive);
+    }
+
+    /** Creates the metrics at deployment, so /metrics shows them before the first request. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        counters.size();
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {
+        record(event);
+    }
+
+    void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) SecurityEvent event) {
+        record(event);
+    }
+
+    private void record(SecurityEvent event) {
+        counters.get(event.kind()).inc(event.kind() == SecurityEvent.Kind.LOGGED_OUT ? event.sessions() : 1);
+        LOG.info(() -> LogLine.of(event));
+    }
+}

@@ -1,9 +1,0 @@
-package dev.authservice.auth.boundary;
-
-/** A request body over auth.request.max-body-bytes: 413, and the connection closed. */
-public class PayloadTooLargeException extends RuntimeException {
-
-    public PayloadTooLargeException(int limit) {
-        super("The request body is larger than " + limit + " bytes.", null, false, false);
-    }
-}

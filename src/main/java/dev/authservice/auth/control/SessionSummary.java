@@ -1,8 +1,0 @@
-package dev.authservice.auth.control;
-
-import java.time.Instant;
-
-/** One live session as its user sees it in GET /sessions. */
-public record SessionSummary(String id, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-                             Instant idleExpiresAt, String client, String userAgent, boolean current) {
-}

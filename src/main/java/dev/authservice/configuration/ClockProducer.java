@@ -1,0 +1,19 @@
+package dev.authservice.configuration;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/**
+ * The one source of the current time. Every class that needs the time injects {@link Clock}, so a
+ * test deployment can replace this producer with a clock it moves by hand.
+ */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

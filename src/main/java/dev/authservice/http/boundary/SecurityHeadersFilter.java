@@ -1,0 +1,21 @@
+package dev.authservice.http.boundary;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Headers every response of the application carries, error pages included (mapped in web.xml). */
+public class SecurityHeadersFilter extends HttpFilter {
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        // A JSON answer is never to be sniffed into HTML or script by a browser.
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.authservice.operations.boundary;
+
+import dev.authservice.http.boundary.JsonFactories;
+import dev.authservice.http.boundary.Responses;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.authservice.operations.control.AuthMetrics;
+import dev.authservice.persistence.control.DatabaseCheck;
+import dev.authservice.operations.control.MicroProfileHealth;
+
+/**
+ * Health, metrics and the OpenAPI document, served by the application itself so that every server
+ * has them at the same paths, in the formats MicroProfile Health, Metrics and OpenAPI use. Where
+ * the server has those specs on the same port (Payara), its own endpoints answer these paths
+ * first, with the same checks and series.
+ */
+@Path("")
+@ApplicationScoped
+public class OperationsResource {
+
+    private static final String UP = "UP";
+    private static final String DOWN = "DOWN";
+    private static final MediaType PROMETHEUS_TEXT = MediaType.valueOf("text/plain; version=0.0.4; charset=utf-8");
+    private static final MediaType YAML = MediaType.valueOf("application/yaml; charset=utf-8");
+
+    @Inject
+    DatabaseCheck database;
+
+    @Inject
+    AuthMetrics metrics;
+
+    private final String openApi = openApiDocument();
+
+    @GET
+    @Path("health")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        return health(check(MicroProfileHealth.LIVENESS, true), check(DatabaseCheck.NAME, database.answers()));
+    }
+
+    @GET
+    @Path("health/ready")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ready() {
+        return health(check(DatabaseCheck.NAME, database.answers()));
+    }
+
+    @GET
+    @Path("health/live")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response live() {
+        // Alive while deployed and answering; deliberately touches nothing else.
+        return health(check(MicroProfileHealth.LIVENESS, true));
+    }
+
+    @GET
+    @Path("metrics")
+    public Response metrics() {
+        return Responses.noStore(Response.ok(metrics.prometheusText(), PROMETHEUS_TEXT)).build();
+    }
+
+    @GET
+    @Path("openapi")
+    public Response openApi() {
+        return Response.ok(openApi, YAML).build();
+    }
+
+    /** MicroProfile Health's format: UP, with 200, only if every check is UP; otherwise DOWN with 503. */
+    private static Response health(JsonObject... checks) {
+        var list = JsonFactories.BUILDERS.createArrayBuilder();
+        boolean up = true;
+        for (JsonObject check : checks) {
+            list.add(check);
+            up &= check.getString("status").equals(UP);
+        }
+        JsonObject body = JsonFactories.object().add("status", up ? UP : DOWN).add("checks", list).build();
+        return Responses.noStore(Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString())).build();
+    }
+
+    private static JsonObject check(String name, boolean up) {
+        return JsonFactories.object().add("name", name).add("status", up ? UP : DOWN).build();
+    }
+
+    private static String openApiDocument() {
+        try (InputStream in = OperationsResource.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.authservice.sessions.control;
+
+import dev.authservice.configuration.AuthConfig;
+import dev.authservice.audit.entity.Client;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.entity.SessionToken;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import dev.authservice.sessions.entity.Session;
+import dev.authservice.accounts.entity.User;
+
+/**
+ * Every read and write of the session table: opening, checking, revoking, purging, counting. The
+ * rules of one session (deadlines, sliding, liveness) are {@link Session}'s own.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    IdleDeadlines idleDeadlines;
+
+    /** Opens a session for {@code user} under a new token; the token is shown to the client once. */
+    public IssuedSession open(User user, Client client) {
+        Instant now = clock.instant();
+        SessionToken token = SessionToken.generate();
+        Session session = Session.open(token.hash(), user, now, config.sessionLifetimes(), client.address(), client.userAgent());
+        em.persist(session);
+        return new IssuedSession(user.username(), token, session.remainingAt(now));
+    }
+
+    /** The live session of this token, or a token-invalid {@link Refusal}. */
+    public Session live(SessionToken token) {
+        Session session = em.find(Session.class, token.hash());
+        if (session == null || !session.isLiveAt(clock.instant())) {
+            throw Refusal.tokenInvalid();
+        }
+        return session;
+    }
+
+    /**
+     * The token check that front ends make on every request: one primary-key read, outside any
+     * transaction when the caller has none. Only when the idle deadline has moved by at least
+     * auth.session.idle-refresh does a short transaction of its own write it.
+     */
+    public SessionView check(SessionToken token) {
+        Session session = live(token);
+        if (session.usedAt(clock.instant(), config.sessionLifetimes())) {
+            idleDeadlines.write(session);
+        }
+        return new SessionView(session.username(), session.createdAt(), session.expiresAt(), session.idleExpiresAt());
+    }
+
+    /**
+     * Revokes one live session and returns its user. Of simultaneous logouts with one token,
+     * exactly one deletes the row; the others find nothing to delete and are refused.
+     */
+    public String revoke(SessionToken token) {
+        String username = live(token).username();
+        int revoked = em.createNamedQuery(Session.REVOKE_LIVE)
+                .setParameter("tokenHash", token.hash())
+                .setParameter("now", clock.instant())
+                .executeUpdate();
+        if (revoked == 0) {
+            throw Refusal.tokenInvalid();
+        }
+        return username;
+    }
+
+    /** Revokes every session of the user; returns how many. */
+    public int revokeAllOf(String username) {
+        return em.createNamedQuery(Session.REVOKE_ALL_OF_USER).setParameter("username", username).executeUpdate();
+    }
+
+    /** Every live session of the user, oldest first; {@code current} marks the one asking. */
+    public List<SessionSummary> liveOf(String username, Session current) {
+        return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
+                .setParameter("username", username)
+                .setParameter("now", clock.instant())
+                .getResultList().stream()
+                .map(s -> new SessionSummary(s.sessionId(), s.createdAt(), s.lastUsedAt(), s.expiresAt(), s.idleExpiresAt(),
+                        s.client(), s.userAgent(), s.tokenHash().equals(current.tokenHash())))
+                .toList();
+    }
+
+    /** Revokes the user's live session with this public identifier; a not-found refusal if there is none. */
+    public void revokeById(String username, String sessionId) {
+        int revoked = em.createNamedQuery(Session.REVOKE_LIVE_BY_ID)
+                .setParameter("sessionId", sessionId)
+                .setParameter("username", username)
+                .setParameter("now", clock.instant())
+                .executeUpdate();
+        if (revoked == 0) {
+            throw Refusal.notFound("There is no live session of yours with that id.");
+        }
+    }
+
+    /** Revokes every session of the user but {@code keep}. */
+    public void revokeOthersOf(String username, Session keep) {
+        em.createNamedQuery(Session.REVOKE_OTHERS_OF_USER)
+                .setParameter("username", username)
+                .setParameter("keep", keep.tokenHash())
+                .executeUpdate();
+    }
+
+    /** Deletes at most {@code limit} expired sessions in a transaction of its own; returns how many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeExpired(int limit) {
+        List<String> expired = em.createNamedQuery(Session.EXPIRED_TOKEN_HASHES, String.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(limit)
+                .getResultList();
+        if (expired.isEmpty()) {
+            return 0;
+        }
+        return em.createNamedQuery(Session.DELETE_BY_TOKEN_HASHES)
+                .setParameter("tokenHashes", expired)
+                .executeUpdate();
+    }
+
+    public long countLive() {
+        return em.createNamedQuery(Session.COUNT_LIVE, Long.class).setParameter("now", clock.instant()).getSingleResult();
+    }
+}

@@ -1,0 +1,212 @@
+package dev.authservice.sessions.entity;
+
+import dev.authservice.accounts.entity.User;
+
+import java.time.Duration;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * A login session. Only the SHA-256 of its bearer token is kept, as the primary key, so a token
+ * check is one primary-key lookup and a stolen database yields no usable token.
+ *
+ * <p>The idle deadline is never later than the absolute one: {@link #idleDeadline} is the only
+ * place either is set. So a session is live exactly while its idle deadline is in the future, and
+ * that one column (indexed) is what every query below means by live or expired.
+ */
+@Entity
+@Table(name = "AUTH_SESSION")
+@NamedQuery(name = Session.REVOKE_LIVE,
+        query = "DELETE FROM Session s WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt > :now")
+@NamedQuery(name = Session.REVOKE_ALL_OF_USER,
+        query = "DELETE FROM Session s WHERE s.username = :username")
+@NamedQuery(name = Session.REVOKE_OTHERS_OF_USER,
+        query = "DELETE FROM Session s WHERE s.username = :username AND s.tokenHash <> :keep")
+@NamedQuery(name = Session.EXPIRED_TOKEN_HASHES,
+        query = "SELECT s.tokenHash FROM Session s WHERE s.idleExpiresAt <= :now")
+@NamedQuery(name = Session.DELETE_BY_TOKEN_HASHES,
+        query = "DELETE FROM Session s WHERE s.tokenHash IN :tokenHashes")
+@NamedQuery(name = Session.COUNT_LIVE,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.idleExpiresAt > :now")
+@NamedQuery(name = Session.LIVE_OF_USER,
+        query = "SELECT s FROM Session s WHERE s.username = :username AND s.idleExpiresAt > :now ORDER BY s.createdAt")
+@NamedQuery(name = Session.REVOKE_LIVE_BY_ID,
+        query = "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
+@NamedQuery(name = Session.SLIDE_IDLE_DEADLINE,
+        query = "UPDATE Session s SET s.idleExpiresAt = :idleExpiresAt, s.lastUsedAt = :usedAt"
+                + " WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt < :idleExpiresAt")
+public class Session {
+
+    /** Deletes one live session; the affected row count says whether the token was live. */
+    public static final String REVOKE_LIVE = "Session.revokeLive";
+    public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
+    public static final String REVOKE_OTHERS_OF_USER = "Session.revokeOthersOfUser";
+    public static final String EXPIRED_TOKEN_HASHES = "Session.expiredTokenHashes";
+    public static final String DELETE_BY_TOKEN_HASHES = "Session.deleteByTokenHashes";
+    public static final String COUNT_LIVE = "Session.countLive";
+    public static final String LIVE_OF_USER = "Session.liveOfUser";
+    /** Deletes one live session of one user by its public identifier; the row count says whether it was one. */
+    public static final String REVOKE_LIVE_BY_ID = "Session.revokeLiveById";
+    /** Writes a slid idle deadline; never moves it back, so the later of two racing checks wins. */
+    public static final String SLIDE_IDLE_DEADLINE = "Session.slideIdleDeadline";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int USER_AGENT_CHARS = 256;
+    private static final int CLIENT_CHARS = 64;
+
+    @Id
+    @Column(name = "TOKEN_HASH", length = 64)
+    private String tokenHash;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "USERNAME", nullable = false)
+    private User user;
+
+    /** The same column as {@link #user}'s key, read-only: a token check needs no join. */
+    @Column(name = "USERNAME", insertable = false, updatable = false)
+    private String username;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "EXPIRES_AT", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "IDLE_EXPIRES_AT", nullable = false)
+    private Instant idleExpiresAt;
+
+    /** What the user sees and names a session by: random, neither the token nor its hash. */
+    @Column(name = "SESSION_ID", length = 22)
+    private String sessionId;
+
+    @Column(name = "CLIENT", length = CLIENT_CHARS)
+    private String client;
+
+    @Column(name = "USER_AGENT", length = USER_AGENT_CHARS)
+    private String userAgent;
+
+    /** Written when the idle deadline is, so it may lag by up to the idle refresh. */
+    @Column(name = "LAST_USED_AT", nullable = false)
+    private Instant lastUsedAt;
+
+    protected Session() {
+        // for JPA
+    }
+
+    private Session(String tokenHash, User user, Instant now, Duration absolute) {
+        this.tokenHash = tokenHash;
+        this.user = user;
+        this.username = user.username();
+        this.createdAt = now;
+        this.lastUsedAt = now;
+        this.expiresAt = now.plus(absolute);
+        this.sessionId = newSessionId();
+    }
+
+    /**
+     * A new session of {@code user}, opened now from {@code client} with {@code userAgent}, stored
+     * under the hash of its token.
+     */
+    public static Session open(String tokenHash, User user, Instant now, SessionLifetimes lifetimes,
+                               String client, String userAgent) {
+        Session session = new Session(tokenHash, user, now, lifetimes.absolute());
+        session.idleExpiresAt = session.idleDeadline(now, lifetimes);
+        session.client = bounded(client, CLIENT_CHARS);
+        session.userAgent = bounded(userAgent, USER_AGENT_CHARS);
+        return session;
+    }
+
+    /** Sessions from before the session list have no identifier until they are first listed. */
+    public String sessionId() {
+        if (sessionId == null) {
+            sessionId = newSessionId();
+        }
+        return sessionId;
+    }
+
+    public String client() {
+        return client;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    private static String newSessionId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What a client sent, cut to the column and without control characters. */
+    private static String bounded(String text, int chars) {
+        if (text == null) {
+            return null;
+        }
+        String printable = text.codePoints().filter(cp -> !Character.isISOControl(cp))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() > chars ? printable.substring(0, chars) : printable;
+    }
+
+    public boolean isLiveAt(Instant now) {
+        return now.isBefore(idleExpiresAt);
+    }
+
+    /**
+     * A use of the session at {@code now}: the idle deadline slides forward, but only once it has
+     * moved by at least the idle refresh, so most token checks write nothing. Returns whether it moved.
+     */
+    public boolean usedAt(Instant now, SessionLifetimes lifetimes) {
+        Instant slid = idleDeadline(now, lifetimes);
+        if (Duration.between(idleExpiresAt, slid).compareTo(lifetimes.idleRefresh()) >= 0) {
+            idleExpiresAt = slid;
+            lastUsedAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** How long the session stays valid from {@code now} if it is not used again. */
+    public Duration remainingAt(Instant now) {
+        return Duration.between(now, idleExpiresAt);
+    }
+
+    private Instant idleDeadline(Instant now, SessionLifetimes lifetimes) {
+        Instant idle = now.plus(lifetimes.idle());
+        return idle.isAfter(expiresAt) ? expiresAt : idle;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant idleExpiresAt() {
+        return idleExpiresAt;
+    }
+}

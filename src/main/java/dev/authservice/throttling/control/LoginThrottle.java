@@ -1,0 +1,183 @@
+package dev.authservice.throttling.control;
+
+import dev.authservice.configuration.AuthConfig;
+import dev.authservice.refusal.Refusal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Brute-force throttling per account name, the same for names that exist and names that do not.
+ * After {@code freeFailures} consecutive failures every attempt is refused for a delay that
+ * doubles (1 s, 2 s, 4 s … up to {@code maxDelay}), even with the right password; a success
+ * resets the count; an account never takes more than {@code maxFailuresPerHour} failures an hour.
+ *
+ * <p>An attempt is counted before its password is checked, so simultaneous guesses cannot slip
+ * past the limit, and a throttled attempt costs no hashing. Each name's state is one row in the
+ * database ({@link AttemptStore}), changed under that row's lock; a count commits in a transaction
+ * of its own, so every instance on the database counts the same attempts; never one lock or one
+ * row for all names (keycloak#11699).
+ *
+ * <p>A name's record is kept for {@link #MEMORY} after its last attempt, so an attacker who
+ * waits finds the count and the doubling delay where they were, and NIST SP 800-63B's bound of
+ * 100 consecutive failures holds across days, not only within an hour. The purge timer forgets
+ * older records, and the least recently tried names beyond {@code maxTrackedNames}.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    /** How long a name's record outlives its last attempt. */
+    static final Duration MEMORY = Duration.ofHours(24);
+
+    /** A lost race to create a name's first record is retried; more than this is a database fault. */
+    private static final int ATTEMPTS_TO_UPDATE = 3;
+
+    private Clock clock;
+    private int freeFailures;
+    private Duration maxDelay;
+    private int maxFailuresPerHour;
+    private long maxTrackedNames;
+    private AttemptStore store;
+
+    protected LoginThrottle() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public LoginThrottle(AuthConfig config, Clock clock, AttemptStore store) {
+        this(clock, config.throttleFreeFailures(), config.throttleMaxDelay(),
+                config.throttleMaxFailuresPerHour(), config.throttleMaxTrackedNames(), store);
+    }
+
+    LoginThrottle(Clock clock, int freeFailures, Duration maxDelay, int maxFailuresPerHour, long maxTrackedNames,
+            AttemptStore store) {
+        this.clock = clock;
+        this.freeFailures = freeFailures;
+        this.maxDelay = maxDelay;
+        this.maxFailuresPerHour = maxFailuresPerHour;
+        this.maxTrackedNames = maxTrackedNames;
+        this.store = store;
+    }
+
+    /** Counts an attempt for this name, or refuses it while the name is throttled; returns the count, for {@link #refund}. */
+    public Counted beginAttempt(String name) {
+        AtomicReference<Duration> refusal = new AtomicReference<>();
+        AtomicReference<Counted> counted = new AtomicReference<>();
+        Instant now = clock.instant();
+        update(name, now, previous -> {
+            refusal.set(null);
+            Attempts current = previous.inHourOf(now);
+            if (now.isBefore(current.lockedUntil())) {
+                refusal.set(Duration.between(now, current.lockedUntil()));
+                return current;
+            }
+            if (current.failuresThisHour() >= maxFailuresPerHour) {
+                refusal.set(Duration.between(now, current.hourStart().plus(HOUR)));
+                return current;
+            }
+            Attempts next = current.counted(now, this::delayAfter);
+            counted.set(new Counted(name, previous, next));
+            return next;
+        });
+        if (refusal.get() != null) {
+            throw Refusal.throttled(refusal.get());
+        }
+        return counted.get();
+    }
+
+    /**
+     * Gives back an attempt that never got to check its password (the service was too busy to
+     * hash it). If no other attempt was counted since, the record is as it was before; otherwise
+     * the count goes down by one and any delay already running stays.
+     */
+    public void refund(Counted attempt) {
+        update(attempt.name(), clock.instant(), current -> current.equals(attempt.after())
+                ? attempt.before()
+                : current.withoutOneFailure());
+    }
+
+    /**
+     * The attempt begun for this name succeeded: it was no failure, and the count starts over. The
+     * reset is part of the caller's transaction (the login's), so it costs no commit of its own,
+     * and a login that rolls back leaves its attempt counted.
+     */
+    public void succeeded(String name) {
+        store.updateExistingWithCaller(name, clock.instant(), Attempts::succeeded);
+    }
+
+    /** Forgets names not tried for a day, then the least recently tried beyond the bound; returns how many. */
+    public int forgetOld() {
+        Instant now = clock.instant();
+        return store.forget(now.minus(longerOf(MEMORY, HOUR.plus(maxDelay))), maxTrackedNames);
+    }
+
+    private void update(String name, Instant now, UnaryOperator<Attempts> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.update(name, now, change);
+                return;
+            } catch (RuntimeException lostRace) {
+                // Another instance created this name's first record at the same moment; its
+                // row exists now, so the next try locks and changes it.
+                if (attempt == ATTEMPTS_TO_UPDATE) {
+                    throw lostRace;
+                }
+            }
+        }
+    }
+
+    private static Duration longerOf(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private Duration delayAfter(int consecutiveFailures) {
+        int beyondFree = consecutiveFailures - freeFailures;
+        if (beyondFree < 0) {
+            return Duration.ZERO;
+        }
+        if (beyondFree >= 30) {
+            return maxDelay;
+        }
+        Duration doubling = Duration.ofSeconds(1L << beyondFree);
+        return doubling.compareTo(maxDelay) > 0 ? maxDelay : doubling;
+    }
+
+    /** One counted attempt: the name's record just before and just after it was counted. */
+    public record Counted(String name, Attempts before, Attempts after) {
+    }
+
+    /** One name's record; immutable. */
+    public record Attempts(int consecutiveFailures, Instant lockedUntil, Instant hourStart, int failuresThisHour) {
+
+        public static Attempts none(Instant now) {
+            return new Attempts(0, Instant.MIN, now, 0);
+        }
+
+        Attempts inHourOf(Instant now) {
+            return now.isBefore(hourStart.plus(HOUR)) ? this : new Attempts(consecutiveFailures, lockedUntil, now, 0);
+        }
+
+        Attempts counted(Instant now, java.util.function.IntFunction<Duration> delayAfter) {
+            int failures = consecutiveFailures + 1;
+            Duration delay = delayAfter.apply(failures);
+            Instant lock = delay.isZero() ? Instant.MIN : now.plus(delay);
+            return new Attempts(failures, lock, hourStart, failuresThisHour + 1);
+        }
+
+        Attempts withoutOneFailure() {
+            return new Attempts(Math.max(0, consecutiveFailures - 1), lockedUntil, hourStart, Math.max(0, failuresThisHour - 1));
+        }
+
+        Attempts succeeded() {
+            return new Attempts(0, Instant.MIN, hourStart, Math.max(0, failuresThisHour - 1));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.authservice.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Caddy's forward_auth in front of the service. Needs Debian's caddy; runs in the Maven profile
+ * `frontends`, which .ci/run turns on.
+ */
+class CaddyForwardAuthIT extends FrontEndTest {
+
+    @Override
+    Process startProxy(int port, int upstreamPort, URI session) throws IOException {
+        Path config = dir.resolve("Caddyfile");
+        Files.writeString(config, caddyfile(port, upstreamPort, session));
+        ProcessBuilder caddy = new ProcessBuilder(System.getProperty("caddy.binary", "/usr/bin/caddy"),
+                "run", "--config", config.toString(), "--adapter", "caddyfile")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("proxy.out").toFile());
+        // Caddy keeps its state under these; the test's directory, not the user's home.
+        caddy.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        caddy.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        return caddy.start();
+    }
+
+    /** docs/front-ends.md's recipe, with this test's ports. */
+    private static String caddyfile(int port, int upstreamPort, URI session) {
+        return """
+                {
+                    admin off
+                    auto_https off
+                }
+                http://127.0.0.1:%1$d {
+                    handle /app/* {
+                        forward_auth %2$s {
+                            uri %3$s
+                            copy_headers X-Auth-User
+                        }
+                        reverse_proxy 127.0.0.1:%4$d
+                    }
+                }
+                """.formatted(port, session.getHost() + ":" + session.getPort(), session.getPath(), upstreamPort);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.authservice.it;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What every black-box test of the deployed service shares: Arquillian, the standard deployment
+ * (a class with another configuration declares its own), its URL, and an HTTP client for it.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class DeployedServiceTest {
+
+    @ArquillianResource
+    protected URL base;
+
+    protected HttpClientSupport http;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.standard("black-box");
+    }
+
+    @BeforeEach
+    void client() {
+        http = new HttpClientSupport(base);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.authservice.it;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The test deployments, one per configuration: the WAR that `mvn package` built, as shipped, plus
+ * the {@link TestClock} and a library whose microprofile-config.properties (ordinal 500)
+ * overrides chosen keys. Each deployment gets a database of its own: a Derby directory, or a
+ * fresh PostgreSQL database under -Ppostgres ({@link TestDatabase}).
+ */
+public final class Deployments {
+
+    private Deployments() {
+    }
+
+    /** The shipped configuration but for fast hashing (the shipped cost is tested by CrashRecoveryIT). */
+    public static WebArchive standard(String name) {
+        return authService(name, Map.of());
+    }
+
+    /** One hashing slot and a queue of one, which wait long: tests fill them on purpose. */
+    public static WebArchive oneHashingSlot(String name) {
+        return authService(name, Map.of(
+                "auth.hashing.concurrency", "1",
+                "auth.hashing.queue", "1",
+                "auth.hashing.max-wait", "PT30S"));
+    }
+
+    /** Another configuration, for the one test class that needs it. */
+    public static WebArchive authService(String name, Map<String, String> overrides) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("config_ordinal", "500");
+        config.put("auth.password.hash.iterations", "1024");
+        Path databaseDir = databaseDir(name);
+        config.put("auth.db.dir", databaseDir.toString());
+        config.put("auth.mfa.key-file", databaseDir.resolveSibling("totp.key").toString());
+        if (TestDatabase.isPostgres()) {
+            config.putAll(TestDatabase.freshPostgres(name));
+        }
+        config.putAll(overrides);
+        String properties = config.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n"));
+        // Named after its configuration: GlassFish keeps an application's MicroProfile Config
+        // under its name, so a deployment reusing a name would read the previous one's keys.
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, builtWar()));
+        war.addClasses(TestClock.class, TestClockResource.class);
+        war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-config.jar")
+                .addAsManifestResource(new StringAsset(properties), "microprofile-config.properties"));
+        return war;
+    }
+
+    private static Path databaseDir(String name) {
+        return ServiceProcess.workDir("arquillian-" + name).resolve("db").toAbsolutePath();
+    }
+
+    public static File builtWar() {
+        File war = new File(System.getProperty("auth.war", "target/auth-service.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException("Run the tests through `mvn verify`, which builds " + war);
+        }
+        return war;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.authservice.it;
+
+import dev.authservice.accounts.entity.User;
+
+import static dev.authservice.it.HttpClientSupport.uniqueUsername;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real reverse proxy in front of the service, configured as docs/front-ends.md says: it asks
+ * /session before it lets a request to /app/ through to an upstream application, which answers
+ * with the X-Auth-User it received. Each subclass starts one proxy from Debian's packages.
+ */
+abstract class FrontEndTest extends DeployedServiceTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    private Process proxy;
+    private HttpServer upstream;
+    HttpClientSupport viaProxy;
+    Path dir;
+
+    /** Writes the proxy's configuration into {@code dir} and starts it, listening on {@code port}. */
+    abstract Process startProxy(int port, int upstreamPort, URI session) throws IOException;
+
+    @BeforeEach
+    void startProxyInFrontOfTheService() throws Exception {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/app/", exchange -> {
+            String user = exchange.getRequestHeaders().getFirst("X-Auth-User");
+            byte[] body = ("upstream saw X-Auth-User=" + user).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        upstream.start();
+
+        dir = ServiceProcess.workDir(getClass().getSimpleName()).toAbsolutePath();
+        Files.createDirectories(dir);
+        int port = freePort();
+        URI session = URI.create(base.toString().replaceAll("/$", "") + "/session");
+        proxy = startProxy(port, upstream.getAddress().getPort(), session);
+        viaProxy = new HttpClientSupport(URI.create("http://127.0.0.1:" + port + "/"));
+        awaitListening();
+    }
+
+    @AfterEach
+    void stopProxy() throws Exception {
+        if (proxy != null) {
+            proxy.destroy();
+            proxy.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (upstream != null) {
+            upstream.stop(0);
+        }
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        var request = viaProxy.request(path).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return viaProxy.send(request);
+    }
+
+    @Test
+    void noTokenIsRefused() {
+        assertEquals(401, get("app/orders", null).statusCode());
+    }
+
+    @Test
+    void aValidTokenPassesAndTheUpstreamLearnsTheUser() {
+        String username = uniqueUsername("proxied");
+        String token = http.newSession(username, PASSWORD);
+        HttpResponse<String> app = get("app/orders", token);
+        assertEquals(200, app.statusCode());
+        assertEquals("upstream saw X-Auth-User=" + username, app.body());
+    }
+
+    @Test
+    void aClientCannotForgeTheUserHeader() {
+        String username = uniqueUsername("honest");
+        String token = http.newSession(username, PASSWORD);
+        HttpResponse<String> app = viaProxy.send(viaProxy.request("app/orders")
+                .header("Authorization", "Bearer " + token).header("X-Auth-User", "admin").GET());
+        assertEquals("upstream saw X-Auth-User=" + username, app.body());
+    }
+
+    @Test
+    void afterLogoutTheTokenIsRefused() {
+        String token = http.newSession(uniqueUsername("gone"), PASSWORD);
+        assertEquals(200, get("app/orders", token).statusCode());
+        assertEquals(200, http.logout(token).statusCode());
+        assertEquals(401, get("app/orders", token).statusCode());
+    }
+
+    private void awaitListening() {
+        boolean listening = Poll.until(Duration.ofSeconds(15), () -> {
+            if (!proxy.isAlive()) {
+                throw new IllegalStateException("the proxy exited: " + read(dir.resolve("proxy.out")));
+            }
+            try {
+                get("app/ping", null);
+                return true;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        if (!listening) {
+            throw new IllegalStateException("the proxy did not start listening: " + read(dir.resolve("proxy.out")));
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

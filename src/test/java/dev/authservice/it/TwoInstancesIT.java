@@ -1,0 +1,244 @@
+package dev.authservice.it;
+
+import static dev.authservice.it.HttpClientSupport.uniqueUsername;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Payara Micro processes on one PostgreSQL database behind a real nginx, round robin
+ * (-Ppostgres): one truth across instances, and a kill -9 of one loses nothing acknowledged
+ * while the other keeps answering through the front door.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    private static ServiceProcess first;
+    private static ServiceProcess second;
+    private static Process nginx;
+    private static HttpClientSupport one;
+    private static HttpClientSupport other;
+    private static HttpClientSupport frontDoor;
+
+    @BeforeAll
+    static void twoInstancesBehindNginx() throws Exception {
+        Map<String, String> db = TestDatabase.freshPostgres("two");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String sharedKey = Base64.getEncoder().encodeToString(key);
+        first = instance("two-first", db, sharedKey);
+        second = instance("two-second", db, sharedKey);
+        CompletableFuture<ServiceProcess> starting = CompletableFuture.supplyAsync(first::start);
+        second.start();
+        starting.join();
+        one = new HttpClientSupport(first.baseUri());
+        other = new HttpClientSupport(second.baseUri());
+        frontDoor = startNginx(first.port(), second.port());
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        if (nginx != null) {
+            nginx.destroy();
+            nginx.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aTokenFromOneInstanceIsAcceptedByTheOtherAndEndsOnBoth() {
+        String username = uniqueUsername("shared");
+        String token = one.newSession(username, PASSWORD);
+        assertEquals(200, other.session(token).statusCode(), "issued by one, accepted by the other at once");
+        assertEquals(200, other.logout(token).statusCode());
+        assertEquals(401, one.session(token).statusCode(), "logged out on the other, refused here at once");
+
+        String a = loginOn(one, username);
+        String b = loginOn(one, username);
+        assertEquals(200, other.postWithBearer("logout-all", a).statusCode());
+        assertEquals(401, one.session(b).statusCode(), "logout-all on the other ends every session here");
+
+        String kept = loginOn(one, username);
+        String ended = loginOn(one, username);
+        assertEquals(200, other.postJson("password", kept,
+                "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"another horse battery\"}").statusCode());
+        assertEquals(401, one.session(ended).statusCode(), "a password change on the other ends the other sessions here");
+        assertEquals(200, one.session(kept).statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void simultaneousRegistrationsOfOneNameOnBothInstancesGiveExactlyOne201() {
+        for (int round = 0; round < 10; round++) {
+            String username = uniqueUsername("race");
+            CompletableFuture<HttpResponse<String>> here = CompletableFuture.supplyAsync(() -> one.register(username, PASSWORD));
+            CompletableFuture<HttpResponse<String>> there = CompletableFuture.supplyAsync(() -> other.register(username, PASSWORD));
+            List<Integer> statuses = List.of(here.join().statusCode(), there.join().statusCode());
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertTrue(statuses.contains(400), statuses.toString());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void throttlingCountsTheFailuresOfBothInstances() {
+        String username = uniqueUsername("guessed");
+        assertEquals(201, one.register(username, PASSWORD).statusCode());
+        for (int i = 0; i < 5; i++) {
+            HttpClientSupport instance = i % 2 == 0 ? one : other;
+            assertEquals(401, instance.login(username, "wrong guess " + i).statusCode());
+        }
+        assertEquals(429, other.login(username, PASSWORD).statusCode(), "five failures in all, on two instances");
+        assertEquals(429, one.login(username, PASSWORD).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void killingOneLosesNothingAcknowledgedAndTheOtherKeepsAnsweringThroughNginx() throws Exception {
+        Queue<String> registered = new ConcurrentLinkedQueue<>();
+        Queue<String> loggedOut = new ConcurrentLinkedQueue<>();
+        Queue<String> live = new ConcurrentLinkedQueue<>();
+        AtomicInteger acknowledged = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                while (!stop.get()) {
+                    String username = uniqueUsername("load");
+                    try {
+                        if (frontDoor.register(username, PASSWORD).statusCode() != 201) {
+                            continue;
+                        }
+                        registered.add(username);
+                        acknowledged.incrementAndGet();
+                        HttpResponse<String> login = frontDoor.login(username, PASSWORD);
+                        if (login.statusCode() != 200) {
+                            continue;
+                        }
+                        String token = HttpClientSupport.token(login);
+                        if (frontDoor.logout(token).statusCode() == 200) {
+                            loggedOut.add(token);
+                        } else {
+                            live.add(token);
+                        }
+                    } catch (RuntimeException cutOff) {
+                        // a request in flight to the killed instance; it was never acknowledged
+                    }
+                }
+            }, load));
+        }
+        assertTrue(Poll.until(Duration.ofSeconds(60), () -> acknowledged.get() >= 20), "load is running");
+        first.kill9();
+        int atKill = acknowledged.get();
+        assertTrue(Poll.until(Duration.ofSeconds(60), () -> acknowledged.get() >= atKill + 20),
+                "registrations keep being acknowledged through nginx after the kill");
+        stop.set(true);
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        load.shutdown();
+
+        for (String username : registered) {
+            assertEquals(200, frontDoor.login(username, PASSWORD).statusCode(), username + " was acknowledged");
+        }
+        for (String token : loggedOut) {
+            assertEquals(401, frontDoor.session(token).statusCode(), "a logout that was acknowledged stays done");
+        }
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, frontDoor.send(frontDoor.request("health/ready").GET()).statusCode());
+        }
+        for (ServiceProcess instance : List.of(first, second)) {
+            String log = instance.log();
+            assertFalse(log.toLowerCase().contains("deadlock"), "the purge timers of two instances never deadlock");
+            assertFalse(log.contains("Purging expired sessions failed"), "nor fail each other's runs");
+        }
+    }
+
+    private static String loginOn(HttpClientSupport instance, String username) {
+        return HttpClientSupport.token(instance.login(username, PASSWORD));
+    }
+
+    private static ServiceProcess instance(String name, Map<String, String> db, String mfaKey) {
+        return new ServiceProcess(ServiceProcess.workDir(name))
+                .withEnv("AUTH_DB_URL", db.get("auth.db.url"))
+                .withEnv("AUTH_DB_USER", db.get("auth.db.user"))
+                .withEnv("AUTH_DB_PASSWORD", db.get("auth.db.password"))
+                .withEnv("AUTH_MFA_KEY", mfaKey)
+                .withEnv("AUTH_PASSWORD_HASH_ITERATIONS", "1024")
+                .withEnv("AUTH_SESSION_PURGE_INTERVAL", "PT1S");
+    }
+
+    private static HttpClientSupport startNginx(int firstPort, int secondPort) throws IOException {
+        Path dir = ServiceProcess.workDir("two-nginx").toAbsolutePath();
+        Files.createDirectories(dir);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path config = dir.resolve("nginx.conf");
+        Files.writeString(config, NginxConfig.opening(dir, 256) + """
+                    access_log off;
+                    upstream auth_service {
+                        server 127.0.0.1:%3$d;
+                        server 127.0.0.1:%4$d;
+                    }
+                    server {
+                        listen 127.0.0.1:%2$d;
+                        location / {
+                            proxy_pass http://auth_service;
+                            proxy_next_upstream error timeout;
+                            proxy_connect_timeout 2s;
+                        }
+                    }
+                }
+                """.formatted(dir, port, firstPort, secondPort));
+        nginx = new ProcessBuilder(System.getProperty("nginx.binary", "/usr/sbin/nginx"), "-p", dir.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx.out").toFile())
+                .start();
+        HttpClientSupport client = new HttpClientSupport(URI.create("http://127.0.0.1:" + port + "/"));
+        assertTrue(Poll.until(Duration.ofSeconds(15), () -> {
+            try {
+                return client.send(client.request("health/live").GET()).statusCode() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        }), "nginx answers");
+        return client;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.authservice.sessions.control;
+
+import dev.authservice.audit.entity.Client;
+import dev.authservice.accounts.control.Credentials;
+import dev.authservice.hashing.entity.Password;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.authservice.auth.boundary.AuthBean;
+import dev.authservice.it.Deployments;
+import dev.authservice.it.TestClock;
+
+/**
+ * The purge, in the container, on the test clock. The timer's own period is an hour here, so it
+ * never races the test: the test runs the timer's work itself, after moving the clock.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SessionPurgeIT {
+
+    private static final Password PASSWORD = Password.of("correct horse battery");
+    private static final Duration PAST_EVERY_DEADLINE = Duration.ofHours(13);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.authService("purge", Map.of(
+                "auth.session.purge-interval", "PT1H",
+                "auth.session.purge-batch-size", "7")).addClass(SessionPurgeIT.class);
+    }
+
+    @Inject
+    AuthBean auth;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SessionPurger purger;
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void theTimerIsScheduledAtDeployment() {
+        assertTrue(purger.isScheduled());
+    }
+
+    @Test
+    void aBatchDeletesExactlyItsSizeWhenMoreAreExpired() throws Exception {
+        userWithSessions(10);
+        clock.advance(PAST_EVERY_DEADLINE);
+        int before = allSessions();
+        assertEquals(4, sessions.purgeExpired(4));
+        assertEquals(before - 4, allSessions());
+    }
+
+    @Test
+    void aRunPurgesEveryExpiredSessionInBatchesAndKeepsTheLiveOnes() throws Exception {
+        String expiring = userWithSessions(40);
+        clock.advance(PAST_EVERY_DEADLINE);
+        String live = userWithSessions(3);
+
+        int purged = purger.purge();
+
+        assertTrue(purged >= 40, "40 sessions in batches of 7, purged " + purged);
+        assertEquals(0, sessionsOf(expiring));
+        assertEquals(3, sessionsOf(live));
+        assertEquals(0, sessions.purgeExpired(7), "nothing left for the next run");
+    }
+
+    private String userWithSessions(int count) {
+        String username = "purge-" + UUID.randomUUID().toString().substring(0, 12);
+        auth.register(username, PASSWORD, Client.NONE);
+        for (int i = 0; i < count; i++) {
+            auth.login(new Credentials(username, PASSWORD, null), Client.NONE);
+        }
+        return username;
+    }
+
+    private static int allSessions() throws Exception {
+        return count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME <> ?", "");
+    }
+
+    private static int sessionsOf(String username) throws Exception {
+        return count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?", username);
+    }
+
+    private static int count(String sql, String username) throws Exception {
+        DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
