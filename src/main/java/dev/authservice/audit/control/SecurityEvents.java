@@ -1,16 +1,14 @@
 package dev.authservice.audit.control;
 
-import dev.authservice.operations.control.AuthMetrics;
-import dev.authservice.sessions.control.Sessions;
+import dev.authservice.metrics.control.AuthMetrics;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
@@ -28,13 +26,10 @@ public class SecurityEvents {
     @Inject
     AuthMetrics metrics;
 
-    @Inject
-    Sessions sessions;
-
     private final Map<SecurityEvent.Kind, AuthMetrics.Counter> counters = new EnumMap<>(SecurityEvent.Kind.class);
 
-    @PostConstruct
-    void registerMetrics() {
+    /** At deployment, so that /metrics lists every counter before the first event. */
+    void registerMetrics(@Observes Startup startup) {
         String logins = "Login attempts by outcome (failure includes wrong passwords at re-authentication)";
         AuthMetrics.Counter failures = metrics.counter("auth.logins", logins, "outcome", "failure");
         String mfa = "Second-factor changes";
@@ -52,12 +47,6 @@ public class SecurityEvents {
         counters.put(SecurityEvent.Kind.MFA_DISABLED, metrics.counter("auth.mfa.changes", mfa, "change", "disabled"));
         counters.put(SecurityEvent.Kind.SESSION_REVOKED, metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner"));
         counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted", "Accounts deleted"));
-        metrics.gauge("auth.sessions.live", "Sessions that are live now", sessions::countLive);
-    }
-
-    /** Creates the metrics at deployment, so /metrics shows them before the first request. */
-    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        counters.size();
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {

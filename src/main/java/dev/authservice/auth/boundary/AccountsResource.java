@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
-import dev.authservice.configuration.AuthConfig;
+import dev.authservice.http.boundary.RequestSettings;
 import dev.authservice.hashing.entity.Password;
 
 /**
@@ -42,7 +42,7 @@ public class AccountsResource {
     AuthBean auth;
 
     @Inject
-    AuthConfig config;
+    RequestSettings config;
 
     @POST
     @Path("register")

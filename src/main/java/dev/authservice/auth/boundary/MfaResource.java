@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
-import dev.authservice.configuration.AuthConfig;
+import dev.authservice.http.boundary.RequestSettings;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.accounts.control.SecondFactor;
 
@@ -46,7 +46,7 @@ public class MfaResource {
     AuthBean auth;
 
     @Inject
-    AuthConfig config;
+    RequestSettings config;
 
     @POST
     @APIResponses({

@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
 
-import dev.authservice.configuration.AuthConfig;
+import dev.authservice.http.boundary.RequestSettings;
 import dev.authservice.accounts.control.Credentials;
 import dev.authservice.sessions.control.IssuedSession;
 import dev.authservice.hashing.entity.Password;
@@ -57,7 +57,7 @@ public class SessionsResource {
     AuthBean auth;
 
     @Inject
-    AuthConfig config;
+    RequestSettings config;
 
     @POST
     @Path("login")

@@ -1,6 +1,5 @@
 package dev.authservice.hashing.control;
 
-import dev.authservice.configuration.AuthConfig;
 import dev.authservice.refusal.Refusal;
 
 import java.time.Duration;
@@ -31,8 +30,8 @@ public class HashingGate {
     }
 
     @Inject
-    public HashingGate(AuthConfig config) {
-        this(config.hashingConcurrency(), config.hashingQueue(), config.hashingMaxWait());
+    public HashingGate(HashingSettings settings) {
+        this(settings.concurrency(), settings.queue(), settings.maxWait());
     }
 
     /** {@code concurrency} 0 means the number of cores. */

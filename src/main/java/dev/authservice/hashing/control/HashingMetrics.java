@@ -1,13 +1,12 @@
 package dev.authservice.hashing.control;
 
-import dev.authservice.operations.control.AuthMetrics;
+import dev.authservice.metrics.control.AuthMetrics;
 
 import java.util.concurrent.atomic.LongAdder;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
 /**
@@ -27,16 +26,11 @@ public class HashingMetrics {
     private final LongAdder nanos = new LongAdder();
     private AuthMetrics.Counter hashes;
 
-    @PostConstruct
-    void register() {
+    /** At deployment, so that /metrics lists both series before the first hash. */
+    void register(@Observes Startup startup) {
         hashes = metrics.counter("auth.password.hashes", "PBKDF2 hashes and verifications");
         metrics.gauge("auth.password.hashing.seconds.total", "Seconds spent in PBKDF2 hashes and verifications",
                 () -> nanos.sum() / 1e9);
-    }
-
-    /** Lists the series at deployment, before the first hash: observing creates the bean, which registers them. */
-    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // nothing more to do
     }
 
     void recordNanos(long elapsed) {

@@ -1,10 +1,10 @@
 package dev.authservice.hashing.control;
 
-import dev.authservice.configuration.AuthConfig;
 import dev.authservice.hashing.entity.Password;
-import dev.authservice.sessions.entity.SessionToken;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,7 @@ public class PasswordHasher {
     SecurityContext enablesJakartaSecurityOnWildFly;
 
     @Inject
-    AuthConfig config;
+    HashingSettings settings;
 
     @Inject
     HashingMetrics metrics;
@@ -43,8 +43,10 @@ public class PasswordHasher {
 
     @PostConstruct
     void initialize() {
-        pbkdf2.initialize(config.hashParameters().asPbkdf2Options());
-        dummyHash = hash(Password.of(SessionToken.generate().value()));
+        pbkdf2.initialize(settings.parameters().asPbkdf2Options());
+        byte[] unknowable = new byte[32];
+        new SecureRandom().nextBytes(unknowable);
+        dummyHash = hash(Password.of(HexFormat.of().formatHex(unknowable)));
     }
 
     public String hash(Password password) {
@@ -71,7 +73,7 @@ public class PasswordHasher {
 
     /** Whether the next successful login should replace this stored hash (see {@link HashParameters#differFrom}). */
     public boolean needsRehash(String storedHash) {
-        return config.hashParameters().differFrom(storedHash);
+        return settings.parameters().differFrom(storedHash);
     }
 
     /** Spends the time of one verification, for a name with no account. */

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.authservice.configuration.AuthConfig;
 
 /**
  * Keeps request bodies that are slow to arrive from taking the request threads that token checks
@@ -27,13 +26,13 @@ public class SlowBodyFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(SlowBodyFilter.class.getName());
 
     @Inject
-    AuthConfig config;
+    RequestSettings settings;
 
     private Semaphore readers;
 
     @Override
     public void init() {
-        readers = new Semaphore(config.maxSlowBodies());
+        readers = new Semaphore(settings.maxSlowBodies());
     }
 
     @Override
@@ -50,7 +49,7 @@ public class SlowBodyFilter extends HttpFilter {
         byte[] body;
         try {
             // One byte more than allowed, so that JsonBody still answers 413 for a body too large.
-            body = request.getInputStream().readNBytes(config.maxBodyBytes() + 1);
+            body = request.getInputStream().readNBytes(settings.maxBodyBytes() + 1);
         } catch (IOException stalledOrGone) {
             // A read timeout or a client that went away: nothing of the service's went wrong.
             LOG.fine(() -> "Request body not received: " + stalledOrGone);
@@ -60,7 +59,7 @@ public class SlowBodyFilter extends HttpFilter {
             readers.release();
         }
         long length = request.getContentLengthLong();
-        if (length >= 0 && body.length < Math.min(length, config.maxBodyBytes() + 1L)) {
+        if (length >= 0 && body.length < Math.min(length, settings.maxBodyBytes() + 1L)) {
             // The stream ended before the declared length: the client went away mid-body.
             refuse(response);
             return;

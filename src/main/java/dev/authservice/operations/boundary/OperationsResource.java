@@ -17,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.authservice.operations.control.AuthMetrics;
+import dev.authservice.metrics.control.AuthMetrics;
 import dev.authservice.persistence.control.DatabaseCheck;
 import dev.authservice.operations.control.MicroProfileHealth;
 

@@ -3,16 +3,17 @@ package dev.authservice.persistence.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * Whether the database answers, for readiness. The datasource is resolved at deployment, by the
- * startup observer: a server may run health checks on a thread of its own (WildFly's management
- * threads) where the application's java:app names cannot be looked up.
+ * Whether the database answers, for readiness. The datasource is looked up at deployment: a server
+ * may run health checks on a thread of its own (WildFly's management threads) where the
+ * application's java:app names cannot be looked up.
  */
 @ApplicationScoped
 public class DatabaseCheck {
@@ -21,11 +22,10 @@ public class DatabaseCheck {
 
     private static final int TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = "java:app/jdbc/auth")
-    DataSource dataSource;
+    private DataSource dataSource;
 
-    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // creating the bean at deployment is the point: its datasource is injected now
+    void lookUp(@Observes Startup startup) throws NamingException {
+        dataSource = InitialContext.doLookup("java:app/jdbc/auth");
     }
 
     public boolean answers() {

@@ -11,9 +11,9 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.authservice.configuration.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * readable by the service's user only, with a warning that says so.
  */
 @ApplicationScoped
-public class MfaKey {
+public class MfaKey implements Settings {
 
     private static final Logger LOG = Logger.getLogger(MfaKey.class.getName());
 
@@ -38,15 +38,21 @@ public class MfaKey {
     @ConfigProperty(name = "auth.mfa.key-file")
     String keyFile;
 
+    private byte[] key;
+
     /** A bad key or an unwritable key file stops the deployment, not the first enrolment. */
-    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started, SecretBox box) {
-        LOG.fine("The key for TOTP secrets is ready");
+    @Override
+    @PostConstruct
+    public void check() {
+        if (key == null) {
+            key = configuredKey.filter(k -> !k.isBlank()).map(MfaKey::decode).orElseGet(this::fromFile);
+        }
     }
 
     @Produces
     @Singleton
     SecretBox secretBox() {
-        return new SecretBox(configuredKey.filter(k -> !k.isBlank()).map(MfaKey::decode).orElseGet(this::fromFile));
+        return new SecretBox(key);
     }
 
     private static byte[] decode(String base64) {

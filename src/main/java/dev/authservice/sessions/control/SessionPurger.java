@@ -1,7 +1,5 @@
 package dev.authservice.sessions.control;
 
-import dev.authservice.configuration.AuthConfig;
-import dev.authservice.throttling.control.LoginThrottle;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,8 +20,7 @@ import jakarta.inject.Inject;
  * The timer that keeps the session table from growing without bound: every
  * auth.session.purge-interval it deletes expired sessions in batches of
  * auth.session.purge-batch-size, each batch its own short transaction, so no purge holds locks
- * long. It also lets the login throttle forget names not tried for a day. Non-persistent: a
- * missed run is simply the next run's work. The singleton's write lock keeps runs on one
+ * long. Non-persistent: a missed run is simply the next run's work. The singleton's write lock keeps runs on one
  * instance from overlapping; instances sharing a database may purge at once, and simply find
  * less to delete.
  */
@@ -47,14 +44,11 @@ public class SessionPurger {
     Sessions sessions;
 
     @Inject
-    AuthConfig config;
-
-    @Inject
-    LoginThrottle throttle;
+    SessionSettings settings;
 
     @PostConstruct
     void schedule() {
-        long interval = config.sessionPurgeInterval().toMillis();
+        long interval = settings.purgeInterval().toMillis();
         timers.createIntervalTimer(interval, interval, new TimerConfig("purge expired sessions", false));
     }
 
@@ -62,7 +56,6 @@ public class SessionPurger {
     void onTimer() {
         try {
             purge();
-            throttle.forgetOld();
         } catch (RuntimeException e) {
             // A failed run must not cancel the timer; the next run retries.
             LOG.log(Level.WARNING, "Purging expired sessions failed; the next run will retry: {0}", e.toString());
@@ -71,7 +64,7 @@ public class SessionPurger {
 
     /** One run: batches until one comes back short or the run's bound is reached; returns how many. */
     public int purge() {
-        int batchSize = config.sessionPurgeBatchSize();
+        int batchSize = settings.purgeBatchSize();
         int purged = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             int deleted = sessions.purgeExpired(batchSize);

@@ -1,6 +1,5 @@
 package dev.authservice.sessions.control;
 
-import dev.authservice.configuration.AuthConfig;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.entity.SessionToken;
@@ -9,7 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import dev.authservice.metrics.control.AuthMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +34,7 @@ public class Sessions {
     Clock clock;
 
     @Inject
-    AuthConfig config;
+    SessionSettings settings;
 
     @Inject
     IdleDeadlines idleDeadlines;
@@ -41,7 +43,7 @@ public class Sessions {
     public IssuedSession open(User user, Client client) {
         Instant now = clock.instant();
         SessionToken token = SessionToken.generate();
-        Session session = Session.open(token.hash(), user, now, config.sessionLifetimes(), client.address(), client.userAgent());
+        Session session = Session.open(token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent());
         em.persist(session);
         return new IssuedSession(user.username(), token, session.remainingAt(now));
     }
@@ -62,7 +64,7 @@ public class Sessions {
      */
     public SessionView check(SessionToken token) {
         Session session = live(token);
-        if (session.usedAt(clock.instant(), config.sessionLifetimes())) {
+        if (session.usedAt(clock.instant(), settings.lifetimes())) {
             idleDeadlines.write(session);
         }
         return new SessionView(session.username(), session.createdAt(), session.expiresAt(), session.idleExpiresAt());
@@ -133,6 +135,11 @@ public class Sessions {
         return em.createNamedQuery(Session.DELETE_BY_TOKEN_HASHES)
                 .setParameter("tokenHashes", expired)
                 .executeUpdate();
+    }
+
+    /** At deployment: the gauge of live sessions, read whenever metrics are. */
+    void registerGauge(@Observes Startup startup, AuthMetrics metrics) {
+        metrics.gauge("auth.sessions.live", "Sessions that are live now", this::countLive);
     }
 
     public long countLive() {

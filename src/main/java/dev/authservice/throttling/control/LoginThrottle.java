@@ -1,6 +1,5 @@
 package dev.authservice.throttling.control;
 
-import dev.authservice.configuration.AuthConfig;
 import dev.authservice.refusal.Refusal;
 
 import java.time.Clock;
@@ -52,9 +51,9 @@ public class LoginThrottle {
     }
 
     @Inject
-    public LoginThrottle(AuthConfig config, Clock clock, AttemptStore store) {
-        this(clock, config.throttleFreeFailures(), config.throttleMaxDelay(),
-                config.throttleMaxFailuresPerHour(), config.throttleMaxTrackedNames(), store);
+    public LoginThrottle(ThrottleSettings settings, Clock clock, AttemptStore store) {
+        this(clock, settings.freeFailures(), settings.maxDelay(),
+                settings.maxFailuresPerHour(), settings.maxTrackedNames(), store);
     }
 
     LoginThrottle(Clock clock, int freeFailures, Duration maxDelay, int maxFailuresPerHour, long maxTrackedNames,

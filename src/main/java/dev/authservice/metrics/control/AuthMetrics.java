@@ -1,4 +1,4 @@
-package dev.authservice.operations.control;
+package dev.authservice.metrics.control;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.authservice.operations.control;
+package dev.authservice.metrics.control;
 
 import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
