@@ -21,8 +21,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Brings the database, Derby or PostgreSQL, to the current schema at deployment, before the first
- * request, with Flyway and the versioned scripts in META-INF/sql (V1__…, V2__…: append, never
- * edit one that has shipped). An existing database is upgraded in place, never recreated.
+ * request, with Flyway: the versioned scripts in META-INF/sql (V1__…, V2__…: append, never
+ * edit one that has shipped) and the Java migrations listed below. An existing database is upgraded in place, never recreated.
  * Instances starting at once against one PostgreSQL database are safe: Flyway holds a database
  * lock while it migrates, so one migrates and the others wait, then find nothing left to do.
  */
@@ -62,6 +62,9 @@ public class SchemaMigrations {
         return Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(database)
                 .locations("classpath:META-INF/sql")
+                // Listed rather than found by a class-path scan, which each server's class loader
+                // would answer differently.
+                .javaMigrations(new SessionIdsMigration())
                 .table(HISTORY_TABLE)
                 // A database from a release before Flyway: its recorded version is the baseline,
                 // and only the later scripts run.

@@ -126,11 +126,7 @@ public class Session {
         return session;
     }
 
-    /** Sessions from before the session list have no identifier until they are first listed. */
     public String sessionId() {
-        if (sessionId == null) {
-            sessionId = newSessionId();
-        }
         return sessionId;
     }
 
@@ -146,7 +142,8 @@ public class Session {
         return lastUsedAt;
     }
 
-    private static String newSessionId() {
+    /** 128 random bits, base64url: 22 characters. Also given by the V5 migration to sessions older than the list. */
+    public static String newSessionId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

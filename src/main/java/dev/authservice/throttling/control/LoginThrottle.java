@@ -6,8 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
+import dev.authservice.throttling.entity.ThrottleRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -68,26 +69,19 @@ public class LoginThrottle {
 
     /** Counts an attempt for this name, or refuses it while the name is throttled; returns the count, for {@link #refund}. */
     public Counted beginAttempt(String name) {
-        AtomicReference<Duration> refusal = new AtomicReference<>();
+        AtomicReference<Duration> wait = new AtomicReference<>();
         AtomicReference<Counted> counted = new AtomicReference<>();
         Instant now = clock.instant();
-        update(name, now, previous -> {
-            refusal.set(null);
-            Attempts current = previous.inHourOf(now);
-            if (now.isBefore(current.lockedUntil())) {
-                refusal.set(Duration.between(now, current.lockedUntil()));
-                return current;
+        update(name, now, record -> {
+            wait.set(record.waitAt(now, maxFailuresPerHour));
+            if (wait.get().isZero()) {
+                ThrottleRecord before = record.copy();
+                record.countFailure(now, delayAfter(record.consecutiveFailures() + 1));
+                counted.set(new Counted(name, before, record.copy()));
             }
-            if (current.failuresThisHour() >= maxFailuresPerHour) {
-                refusal.set(Duration.between(now, current.hourStart().plus(HOUR)));
-                return current;
-            }
-            Attempts next = current.counted(now, this::delayAfter);
-            counted.set(new Counted(name, previous, next));
-            return next;
         });
-        if (refusal.get() != null) {
-            throw Refusal.throttled(refusal.get());
+        if (!wait.get().isZero()) {
+            throw Refusal.throttled(wait.get());
         }
         return counted.get();
     }
@@ -98,9 +92,13 @@ public class LoginThrottle {
      * the count goes down by one and any delay already running stays.
      */
     public void refund(Counted attempt) {
-        update(attempt.name(), clock.instant(), current -> current.equals(attempt.after())
-                ? attempt.before()
-                : current.withoutOneFailure());
+        update(attempt.name(), clock.instant(), current -> {
+            if (current.sameStateAs(attempt.after())) {
+                current.restore(attempt.before());
+            } else {
+                current.withoutOneFailure();
+            }
+        });
     }
 
     /**
@@ -109,7 +107,7 @@ public class LoginThrottle {
      * and a login that rolls back leaves its attempt counted.
      */
     public void succeeded(String name) {
-        store.updateExistingWithCaller(name, clock.instant(), Attempts::succeeded);
+        store.updateExistingWithCaller(name, clock.instant(), ThrottleRecord::succeeded);
     }
 
     /** Forgets names not tried for a day, then the least recently tried beyond the bound; returns how many. */
@@ -118,7 +116,7 @@ public class LoginThrottle {
         return store.forget(now.minus(longerOf(MEMORY, HOUR.plus(maxDelay))), maxTrackedNames);
     }
 
-    private void update(String name, Instant now, UnaryOperator<Attempts> change) {
+    private void update(String name, Instant now, Consumer<ThrottleRecord> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 store.update(name, now, change);
@@ -149,34 +147,6 @@ public class LoginThrottle {
         return doubling.compareTo(maxDelay) > 0 ? maxDelay : doubling;
     }
 
-    /** One counted attempt: the name's record just before and just after it was counted. */
-    public record Counted(String name, Attempts before, Attempts after) {
-    }
-
-    /** One name's record; immutable. */
-    public record Attempts(int consecutiveFailures, Instant lockedUntil, Instant hourStart, int failuresThisHour) {
-
-        public static Attempts none(Instant now) {
-            return new Attempts(0, Instant.MIN, now, 0);
-        }
-
-        Attempts inHourOf(Instant now) {
-            return now.isBefore(hourStart.plus(HOUR)) ? this : new Attempts(consecutiveFailures, lockedUntil, now, 0);
-        }
-
-        Attempts counted(Instant now, java.util.function.IntFunction<Duration> delayAfter) {
-            int failures = consecutiveFailures + 1;
-            Duration delay = delayAfter.apply(failures);
-            Instant lock = delay.isZero() ? Instant.MIN : now.plus(delay);
-            return new Attempts(failures, lock, hourStart, failuresThisHour + 1);
-        }
-
-        Attempts withoutOneFailure() {
-            return new Attempts(Math.max(0, consecutiveFailures - 1), lockedUntil, hourStart, Math.max(0, failuresThisHour - 1));
-        }
-
-        Attempts succeeded() {
-            return new Attempts(0, Instant.MIN, hourStart, Math.max(0, failuresThisHour - 1));
-        }
-    }
+    /** One counted attempt: copies of the name's record just before and just after it was counted. */
+    public record Counted(String name, ThrottleRecord before, ThrottleRecord after) {}
 }

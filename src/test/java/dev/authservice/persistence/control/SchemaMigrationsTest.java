@@ -1,6 +1,7 @@
 package dev.authservice.persistence.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ class SchemaMigrationsTest {
     @Test
     void anEmptyDatabaseGetsEveryScriptOnceAndOnlyOnce() throws Exception {
         EmbeddedDataSource db = database("empty");
-        assertEquals(4, SchemaMigrations.migrate(db), "V1 to V4");
+        assertEquals(5, SchemaMigrations.migrate(db), "V1 to V5");
         assertEquals(0, SchemaMigrations.migrate(db), "a restart finds nothing to do");
         try (Connection c = db.getConnection(); Statement sql = c.createStatement()) {
             sql.executeUpdate("INSERT INTO AUTH_USER (USERNAME, PASSWORD_HASH, CREATED_AT) VALUES ('u', 'h', 1)");
@@ -44,7 +45,7 @@ class SchemaMigrationsTest {
             sql.executeUpdate("INSERT INTO AUTH_SESSION VALUES ('token', 'olduser', 5, 10, 7)");
         }
 
-        assertEquals(2, SchemaMigrations.migrate(db), "only V3 and V4 run");
+        assertEquals(3, SchemaMigrations.migrate(db), "only V3, V4 and V5 run");
 
         try (Connection c = db.getConnection(); Statement sql = c.createStatement();
              ResultSet row = sql.executeQuery("SELECT USERNAME, LAST_USED_AT, TOTP_LAST_STEP FROM AUTH_SESSION JOIN AUTH_USER USING (USERNAME)")) {
@@ -52,6 +53,11 @@ class SchemaMigrationsTest {
             assertEquals("olduser", row.getString(1));
             assertEquals(5, row.getLong(2), "the last use of an old session is its creation");
             assertEquals(0, row.getLong(3));
+        }
+        try (Connection c = db.getConnection(); Statement sql = c.createStatement();
+             ResultSet row = sql.executeQuery("SELECT SESSION_ID FROM AUTH_SESSION")) {
+            row.next();
+            assertTrue(row.getString(1).matches("[A-Za-z0-9_-]{22}"), "V5 gives the old session its public id");
         }
     }
 
