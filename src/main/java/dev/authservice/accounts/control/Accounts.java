@@ -114,36 +114,6 @@ public class Accounts {
                 SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, username, client);
     }
 
-    /**
-     * Activates the account's pending second factor if {@code code} is one of its codes, and
-     * returns its recovery codes. A wrong code counts for the throttle like a wrong password.
-     */
-    public List<String> confirmSecondFactor(String username, String code, Client client) {
-        User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
-        if (user.hasSecondFactor()) {
-            throw Refusal.conflict("Two-factor authentication is already active.");
-        }
-        if (user.totpPending() == null) {
-            throw Refusal.invalidRequest("No two-factor enrolment is waiting; start one with POST /mfa/totp.");
-        }
-        try {
-            throttle.beginAttempt(username);
-            List<String> recoveryCodes = secondFactor.confirm(user, code);
-            if (recoveryCodes == null) {
-                events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
-                throw Refusal.invalidRequest("The code is wrong; enter the current code from the authenticator app.");
-            }
-            throttle.succeeded(username);
-            return recoveryCodes;
-        } catch (Refusal refused) {
-            throw refused.reason() == Refusal.Reason.THROTTLED ? recorded(refused, null, username, client) : refused;
-        }
-    }
-
-    public boolean hasSecondFactor(String username) {
-        return em.find(User.class, username).hasSecondFactor();
-    }
-
     /** Ends the account: its second factor, its recovery codes and the user row; sessions are the caller's. */
     public void delete(User user) {
         secondFactor.deleteRecoveryCodes(user);

@@ -1,27 +1,32 @@
 package dev.authservice.accounts.control;
 
+import dev.authservice.accounts.entity.User;
+import dev.authservice.audit.control.SecurityEvent;
+import dev.authservice.audit.entity.Client;
+import dev.authservice.refusal.Refusal;
 import dev.authservice.secondfactor.control.Base32;
 import dev.authservice.secondfactor.control.RecoveryCodes;
 import dev.authservice.secondfactor.control.SecretBox;
 import dev.authservice.secondfactor.control.Totp;
-
+import dev.authservice.secondfactor.entity.RecoveryCode;
+import dev.authservice.throttling.control.LoginThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-
-import dev.authservice.secondfactor.entity.RecoveryCode;
-import dev.authservice.accounts.entity.User;
-
 /**
- * The TOTP second factor of an account and its recovery codes. Every method expects the caller to
- * hold the account's row lock, so that two uses of one code cannot both succeed.
+ * An account's second factor, TOTP with its recovery codes, from enrolment to removal: every rule
+ * about it lives here. The methods that take a {@link User} expect the caller to hold the
+ * account's row lock (a proof of the password takes it), so that two uses of one code cannot
+ * both succeed.
  */
 @ApplicationScoped
 public class SecondFactor {
@@ -35,7 +40,13 @@ public class SecondFactor {
     SecretBox box;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     Clock clock;
+
+    @Inject
+    Event<SecurityEvent> events;
 
     /** What an authenticator app needs to start making codes. */
     public record Enrolment(String secret, String otpauthUri) {
@@ -46,6 +57,20 @@ public class SecondFactor {
         }
     }
 
+    /** Refuses (409) when the account's second factor is already active: it must be disabled first. */
+    public void requireInactive(String username) {
+        if (em.find(User.class, username).hasSecondFactor()) {
+            throw Refusal.conflict("Two-factor authentication is already active; disable it first to enrol again.");
+        }
+    }
+
+    /** Refuses (409) when the account has no active second factor. */
+    public void requireActive(String username) {
+        if (!em.find(User.class, username).hasSecondFactor()) {
+            throw Refusal.conflict("Two-factor authentication is not active.");
+        }
+    }
+
     /** Whether {@code otp} proves the account's second factor; a TOTP step is spent, a recovery code used up. */
     public boolean verify(User user, String otp) {
         if (otp == null || otp.isBlank()) {
@@ -53,9 +78,10 @@ public class SecondFactor {
         }
         if (RecoveryCodes.looksLikeOne(otp)) {
             return em.createNamedQuery(RecoveryCode.USE)
-                    .setParameter("codeHash", RecoveryCodes.hash(otp))
-                    .setParameter("username", user.username())
-                    .executeUpdate() == 1;
+                            .setParameter("codeHash", RecoveryCodes.hash(otp))
+                            .setParameter("username", user.username())
+                            .executeUpdate()
+                    == 1;
         }
         byte[] secret = box.open(user.totpSecret(), user.username());
         OptionalLong step = Totp.matchingStep(secret, otp.strip(), clock.instant(), user.totpLastStep());
@@ -63,12 +89,13 @@ public class SecondFactor {
         return step.isPresent();
     }
 
-    /** A new secret, waiting for its first code; it replaces one not yet confirmed. */
+    /** A new secret for a re-authenticated user, waiting for its first code; it replaces one not yet confirmed. */
     public Enrolment begin(User user) {
         byte[] secret = Totp.newSecret();
         user.beginTotpEnrolment(box.seal(secret, user.username()));
         String base32 = Base32.encode(secret);
-        String label = URLEncoder.encode(ISSUER + ":" + user.username(), StandardCharsets.UTF_8).replace("+", "%20")
+        String label = URLEncoder.encode(ISSUER + ":" + user.username(), StandardCharsets.UTF_8)
+                .replace("+", "%20")
                 .replace("%3A", ":");
         String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + ISSUER
                 + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
@@ -76,15 +103,30 @@ public class SecondFactor {
     }
 
     /**
-     * Activates the pending secret if {@code code} is one of its codes; returns the new recovery
-     * codes (shown this once), or null if the code is wrong.
+     * Activates the account's pending secret if {@code code} is one of its codes, and returns its
+     * new recovery codes, shown this once. A wrong code counts for the throttle like a wrong password.
      */
-    public List<String> confirm(User user, String code) {
+    public List<String> confirm(String username, String code, Client client) {
+        User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (user.hasSecondFactor()) {
+            throw Refusal.conflict("Two-factor authentication is already active.");
+        }
+        if (user.totpPending() == null) {
+            throw Refusal.invalidRequest("No two-factor enrolment is waiting; start one with POST /mfa/totp.");
+        }
+        try {
+            throttle.beginAttempt(username);
+        } catch (Refusal throttled) {
+            events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_THROTTLED, username, client));
+            throw throttled;
+        }
         byte[] secret = box.open(user.totpPending(), user.username());
         OptionalLong step = Totp.matchingStep(secret, code == null ? null : code.strip(), clock.instant(), 0);
         if (step.isEmpty()) {
-            return null;
+            events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
+            throw Refusal.invalidRequest("The code is wrong; enter the current code from the authenticator app.");
         }
+        throttle.succeeded(username);
         user.confirmTotp(step.getAsLong());
         deleteRecoveryCodes(user);
         List<String> codes = RecoveryCodes.generate();
@@ -92,6 +134,7 @@ public class SecondFactor {
         return codes;
     }
 
+    /** Removes the second factor of a re-authenticated user, and its recovery codes. */
     public void disable(User user) {
         user.disableTotp();
         deleteRecoveryCodes(user);
@@ -99,6 +142,8 @@ public class SecondFactor {
 
     /** Before an account is deleted or its factor replaced. */
     public void deleteRecoveryCodes(User user) {
-        em.createNamedQuery(RecoveryCode.DELETE_ALL_OF_USER).setParameter("username", user.username()).executeUpdate();
+        em.createNamedQuery(RecoveryCode.DELETE_ALL_OF_USER)
+                .setParameter("username", user.username())
+                .executeUpdate();
     }
 }

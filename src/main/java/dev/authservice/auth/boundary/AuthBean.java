@@ -95,9 +95,7 @@ public class AuthBean {
     /** Starts (or restarts) TOTP enrolment after re-authentication; login is unchanged until it is confirmed. */
     public SecondFactor.Enrolment enrolTotp(SessionToken token, Password password, Client client) {
         String username = sessions.live(token).username();
-        if (accounts.hasSecondFactor(username)) {
-            throw Refusal.conflict("Two-factor authentication is already active; disable it first to enrol again.");
-        }
+        secondFactor.requireInactive(username);
         SecondFactor.Enrolment enrolment = secondFactor.begin(accounts.reauthenticate(username, password, null, client));
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_ENROLLED, username, client));
         return enrolment;
@@ -106,7 +104,7 @@ public class AuthBean {
     /** Activates TOTP with its first code; returns the recovery codes, shown this once. */
     public List<String> confirmTotp(SessionToken token, String code, Client client) {
         String username = sessions.live(token).username();
-        List<String> recoveryCodes = accounts.confirmSecondFactor(username, code, client);
+        List<String> recoveryCodes = secondFactor.confirm(username, code, client);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_CONFIRMED, username, client));
         return recoveryCodes;
     }
@@ -114,9 +112,7 @@ public class AuthBean {
     /** Removes the second factor and its recovery codes after full re-authentication. */
     public void disableTotp(SessionToken token, Password password, String otp, Client client) {
         String username = sessions.live(token).username();
-        if (!accounts.hasSecondFactor(username)) {
-            throw Refusal.conflict("Two-factor authentication is not active.");
-        }
+        secondFactor.requireActive(username);
         secondFactor.disable(accounts.reauthenticate(username, password, otp, client));
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_DISABLED, username, client));
     }

@@ -31,23 +31,36 @@ public final class JsonBody {
 
     private final JsonObject object;
 
-    private JsonBody(JsonObject object) {
+    /** Why the body could not be read, thrown when a field is first asked for; null for a body that was read. */
+    private final RuntimeException unreadable;
+
+    private JsonBody(JsonObject object, RuntimeException unreadable) {
         this.object = object;
+        this.unreadable = unreadable;
     }
 
+    /**
+     * The body, read once. One that cannot be read refuses (400, or 413 when too large) only when a
+     * field is first asked for, so that each resource keeps its own order of checks (the token
+     * before the body) and login can answer an unreadable body with 401, like every failed login.
+     */
     public static JsonBody read(InputStream body, int maxBytes) {
-        return parse(readBounded(body, maxBytes));
+        try {
+            return parse(readBounded(body, maxBytes));
+        } catch (Refusal | PayloadTooLargeException unreadable) {
+            return new JsonBody(null, unreadable);
+        }
     }
 
     static JsonBody parse(byte[] body) {
         String text = decodeUtf8(body);
         requireShallow(text);
-        return new JsonBody(parseObject(text));
+        return new JsonBody(parseObject(text), null);
     }
 
     /** A string field that must be present, a string, and not empty. */
     public String requiredString(String field) {
-        JsonValue value = object.get(field);
+        JsonValue value = field(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             throw Refusal.invalidRequest("The field \"" + field + "\" is required.");
         }
@@ -63,7 +76,7 @@ public final class JsonBody {
 
     /** A string field that may be absent (then null); present, it must be a string. */
     public String optionalString(String field) {
-        JsonValue value = object.get(field);
+        JsonValue value = field(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
@@ -71,6 +84,13 @@ public final class JsonBody {
             throw Refusal.invalidRequest("The field \"" + field + "\" must be a string.");
         }
         return ((JsonString) value).getString();
+    }
+
+    private JsonValue field(String name) {
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        return object.get(name);
     }
 
     private static byte[] readBounded(InputStream body, int maxBytes) {

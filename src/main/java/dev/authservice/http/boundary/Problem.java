@@ -27,7 +27,6 @@ public final class Problem {
     public static Response.ResponseBuilder response(int status, String detail, Map<String, Boolean> extensions) {
         return Response.status(status)
                 .type(TYPE)
-                .header("Cache-Control", "no-store")
                 .entity(json(status, detail, extensions));
     }
 
@@ -36,7 +35,6 @@ public final class Problem {
         response.setStatus(status);
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(json(status, detail));
     }
 

@@ -16,6 +16,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             throws IOException, ServletException {
         // A JSON answer is never to be sniffed into HTML or script by a browser.
         response.setHeader("X-Content-Type-Options", "nosniff");
+        // Every answer is about a session or an account, or may be refused for one: no cache keeps any.
+        response.setHeader("Cache-Control", "no-store");
         chain.doFilter(request, response);
     }
 }

@@ -1,7 +1,6 @@
 package dev.authservice.operations.boundary;
 
 import dev.authservice.http.boundary.JsonFactories;
-import dev.authservice.http.boundary.Responses;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +68,7 @@ public class OperationsResource {
     @GET
     @Path("metrics")
     public Response metrics() {
-        return Responses.noStore(Response.ok(metrics.prometheusText(), PROMETHEUS_TEXT)).build();
+        return Response.ok(metrics.prometheusText(), PROMETHEUS_TEXT).build();
     }
 
     @GET
@@ -87,7 +86,7 @@ public class OperationsResource {
             up &= check.getString("status").equals(UP);
         }
         JsonObject body = JsonFactories.object().add("status", up ? UP : DOWN).add("checks", list).build();
-        return Responses.noStore(Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString())).build();
+        return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 
     private static JsonObject check(String name, boolean up) {

@@ -72,16 +72,18 @@ class JsonBodyTest {
     @Test
     void refusesInvalidUtf8() {
         byte[] body = {'{', '"', 'u', '"', ':', '"', (byte) 0xc3, '"', '}'};
-        Refusal e = assertThrows(Refusal.class, () -> JsonBody.read(new ByteArrayInputStream(body), 1024));
+        JsonBody json = JsonBody.read(new ByteArrayInputStream(body), 1024);
+        Refusal e = assertThrows(Refusal.class, () -> json.optionalString("u"));
         assertTrue(e.detail().contains("UTF-8"));
     }
 
     @Test
     void refusesABodyOverTheLimitWithoutReadingAllOfIt() {
-        byte[] body = new byte[10_000_000];
-        PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class,
-                () -> JsonBody.read(new ByteArrayInputStream(body), 1024));
+        ByteArrayInputStream body = new ByteArrayInputStream(new byte[10_000_000]);
+        JsonBody json = JsonBody.read(body, 1024);
+        PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class, () -> json.optionalString("u"));
         assertTrue(e.getMessage().contains("1024"));
+        assertEquals(10_000_000 - 1025, body.available(), "one byte past the limit is read, and no more");
     }
 
     @Test

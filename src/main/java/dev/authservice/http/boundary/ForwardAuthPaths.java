@@ -8,16 +8,20 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Keeps every path the client sent under /session a forward-auth check, also one the server
- * resolves to somewhere else. Servers resolve "." and ".." segments, percent-encoded ones too,
- * before they route a request, so /session/../metrics would reach the metrics endpoint and answer
- * 200; Envoy's ext_authz appends the client's path to /session and allows on any 2xx. Such a
- * request is forwarded to /session, where {@link ForwardAuthFilter} answers it like GET /session.
+ * The forward-auth check answers every request for a path under /session, whatever its method.
+ * Envoy's ext_authz calls /session followed by the original path, with the original method, and
+ * allows on any 2xx; so every such request is answered exactly as GET /session answers: 200 with
+ * a live session, 401 otherwise, OPTIONS and HEAD included. "Under /session" is judged on the path
+ * as the client sent it (percent-escapes decoded) as well as the path the server routes: servers
+ * resolve "." and ".." segments, escaped ones too, before they route, so /session/../metrics
+ * would otherwise reach the metrics endpoint; and a path parameter (/session;x=y) routes to
+ * /session.
  */
-public class SessionPathFilter extends HttpFilter {
+public class ForwardAuthPaths extends HttpFilter {
 
     private static final String SESSION = "/session";
 
@@ -27,11 +31,26 @@ public class SessionPathFilter extends HttpFilter {
         // The request URI is the path as sent, neither decoded nor resolved (Servlet 6.0, 3.6).
         String sent = percentDecoded(request.getRequestURI().substring(request.getContextPath().length()));
         String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (underSession(sent) && !underSession(routed)) {
-            request.getRequestDispatcher(SESSION).forward(request, response);
-            return;
+        if (!underSession(sent) && !underSession(routed)) {
+            chain.doFilter(request, response);
+        } else if (routed.equals(SESSION) && sent.equals(SESSION) && "GET".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+        } else {
+            request.getRequestDispatcher(SESSION).forward(new AsGet(request), response);
         }
-        chain.doFilter(request, response);
+    }
+
+    /** The same request, asking with GET. */
+    private static final class AsGet extends HttpServletRequestWrapper {
+
+        AsGet(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
     }
 
     private static boolean underSession(String path) {
