@@ -1,2 +1,2 @@
-/** Configuration keys checked at deployment, and the one clock every component reads the time from. */
+/** What every component reads from its surroundings, checked at deployment: configuration keys, the clock. */
 package dev.authservice.configuration;

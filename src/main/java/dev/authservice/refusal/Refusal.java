@@ -62,7 +62,7 @@ public final class Refusal extends RuntimeException {
         return new Refusal(Reason.INVALID_CREDENTIALS, "Invalid username or password.", null);
     }
 
-    /** A login body that cannot be credentials at all: the spec answers every failed login with 401. */
+    /** A login body that cannot be credentials at all: the HTTP contract answers every failed login with 401. */
     public static Refusal unreadableCredentials(String detail) {
         return new Refusal(Reason.INVALID_CREDENTIALS, detail, null);
     }

@@ -15,7 +15,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** What the service refuses: weak passwords, impossible usernames, brute force, enumeration. */
-class AccountProtectionIT extends DeployedServiceTest {
+class AccountProtectionIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Caddy's forward_auth in front of the service. Needs Debian's caddy; runs in the Maven profile
  * `frontends`, which .ci/run turns on.
  */
-class CaddyForwardAuthIT extends FrontEndTest {
+class CaddyForwardAuthIT extends FrontEndFixture {
 
     @Override
     Process startProxy(int port, int upstreamPort, URI session) throws IOException {

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Simultaneous requests for one username or one token: the database decides, never a 500. */
-class ConcurrencyIT extends DeployedServiceTest {
+class ConcurrencyIT extends DeployedService {
 
     private static final int CLIENTS = 24;
     private static final String PASSWORD = "correct horse battery";

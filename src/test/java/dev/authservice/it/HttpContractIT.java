@@ -17,8 +17,8 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
-/** The spec's HTTP contract, black-box, against the built WAR on a real server (Payara Micro, GlassFish or WildFly). */
-class HttpContractIT extends DeployedServiceTest {
+/** The HTTP contract (README, "Use it"), black-box, against the built WAR on a real server (Payara Micro, GlassFish or WildFly). */
+class HttpContractIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
 

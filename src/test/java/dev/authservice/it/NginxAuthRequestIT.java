@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * nginx's auth_request in front of the service, protecting a proxied application and a static
  * location. Needs Debian's nginx; runs in the Maven profile `frontends`, which .ci/run turns on.
  */
-class NginxAuthRequestIT extends FrontEndTest {
+class NginxAuthRequestIT extends FrontEndFixture {
 
     @Override
     Process startProxy(int port, int upstreamPort, URI session) throws IOException {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Health, metrics and OpenAPI at the same paths on every server: the server's own endpoints (Payara) or the application's. */
-class OperationsIT extends DeployedServiceTest {
+class OperationsIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
 

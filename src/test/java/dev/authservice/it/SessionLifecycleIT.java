@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The session check for front ends, logout everywhere, password change, and both timeouts at the
  * shipped lifetimes (idle 30 minutes, absolute 12 hours), on the deployment's test clock.
  */
-class SessionLifecycleIT extends DeployedServiceTest {
+class SessionLifecycleIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
 

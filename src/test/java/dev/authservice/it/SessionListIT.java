@@ -22,7 +22,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 /** The user's own sessions: the list, ending one after re-authentication, deleting the account. */
-class SessionListIT extends DeployedServiceTest {
+class SessionListIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
     private static final String REAUTH = Json.createObjectBuilder().add("password", PASSWORD).build().toString();

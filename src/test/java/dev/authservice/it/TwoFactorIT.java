@@ -19,7 +19,7 @@ import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 
 /** TOTP second factor, black-box, with an authenticator of the test's own on the deployment's clock. */
-class TwoFactorIT extends DeployedServiceTest {
+class TwoFactorIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
     private static final Duration NEXT_STEP = Duration.ofSeconds(30);

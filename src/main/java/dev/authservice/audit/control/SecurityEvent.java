@@ -11,37 +11,31 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
 
     /** Each kind is one log event name and one counter. */
     public enum Kind {
-        REGISTERED("register", false),
-        LOGIN_SUCCEEDED("login.success", false),
-        LOGIN_FAILED("login.failure", true),
-        LOGIN_THROTTLED("login.throttled", true),
-        LOGGED_OUT("logout", false),
-        PASSWORD_CHANGED("password.change", false),
-        PASSWORD_CHANGE_FAILED("password.change.failure", true),
-        REAUTHENTICATION_FAILED("reauthentication.failure", true),
-        OTP_FAILED("otp.failure", true),
-        MFA_ENROLLED("mfa.enrolled", false),
-        MFA_CONFIRMED("mfa.confirmed", false),
-        MFA_DISABLED("mfa.disabled", false),
-        SESSION_REVOKED("session.revoked", false),
-        ACCOUNT_DELETED("account.deleted", false);
+        REGISTERED("register"),
+        LOGIN_SUCCEEDED("login.success"),
+        LOGIN_FAILED("login.failure"),
+        LOGIN_THROTTLED("login.throttled"),
+        LOGGED_OUT("logout"),
+        PASSWORD_CHANGED("password.change"),
+        PASSWORD_CHANGE_FAILED("password.change.failure"),
+        REAUTHENTICATION_FAILED("reauthentication.failure"),
+        OTP_FAILED("otp.failure"),
+        MFA_ENROLLED("mfa.enrolled"),
+        MFA_CONFIRMED("mfa.confirmed"),
+        MFA_DISABLED("mfa.disabled"),
+        SESSION_REVOKED("session.revoked"),
+        ACCOUNT_DELETED("account.deleted");
 
         private final String logName;
-        private final boolean refusal;
 
-        Kind(String logName, boolean refusal) {
+        Kind(String logName) {
             this.logName = logName;
-            this.refusal = refusal;
         }
 
         public String logName() {
             return logName;
         }
 
-        /** A refusal rolls its transaction back; the others are recorded only if theirs commits. */
-        public boolean refusal() {
-            return refusal;
-        }
     }
 
     public static SecurityEvent of(Kind kind, String username, Client client) {

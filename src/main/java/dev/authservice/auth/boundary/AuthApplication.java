@@ -5,7 +5,7 @@ import java.util.Map;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-/** Mounts the JAX-RS resources at the context root, where the spec's curl examples expect them. */
+/** Mounts the JAX-RS resources at the context root, where the README's curl examples (the HTTP contract) expect them. */
 @ApplicationPath("/")
 public class AuthApplication extends Application {
 

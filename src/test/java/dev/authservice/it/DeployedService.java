@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (a class with another configuration declares its own), its URL, and an HTTP client for it.
  */
 @ExtendWith(ArquillianExtension.class)
-public abstract class DeployedServiceTest {
+public abstract class DeployedService {
 
     @ArquillianResource
     protected URL base;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * /session before it lets a request to /app/ through to an upstream application, which answers
  * with the X-Auth-User it received. Each subclass starts one proxy from Debian's packages.
  */
-abstract class FrontEndTest extends DeployedServiceTest {
+abstract class FrontEndFixture extends DeployedService {
 
     static final String PASSWORD = "correct horse battery";
 

@@ -1,0 +1,2 @@
+/** The audit trail: what happened to which account, as security-log lines with counters. */
+package dev.authservice.audit;

@@ -1,0 +1,2 @@
+/** A password as typed, normalised and bounded before it is ever hashed. */
+package dev.authservice.hashing.entity;

@@ -1,0 +1,2 @@
+/** How entity attributes are stored: instants as epoch milliseconds. */
+package dev.authservice.persistence.entity;

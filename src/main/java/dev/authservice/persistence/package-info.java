@@ -1,0 +1,2 @@
+/** The database behind one datasource: Derby or PostgreSQL, its schema, its outages. */
+package dev.authservice.persistence;

@@ -1,0 +1,2 @@
+/** Why a request is refused, in reasons the boundary turns into statuses. */
+package dev.authservice.refusal;

@@ -1,0 +1,2 @@
+/** Every read and write of the session table, its settings, and the purge timer. */
+package dev.authservice.sessions.control;

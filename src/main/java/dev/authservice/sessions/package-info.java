@@ -1,0 +1,2 @@
+/** Sessions, from login to logout or expiry. */
+package dev.authservice.sessions;
