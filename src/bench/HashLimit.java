@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -37,10 +36,12 @@ public class HashLimit {
         System.out.printf("PBKDF2WithHmacSHA256, %,d iterations, 32-byte salt and key, %d cores%n", iterations, cores);
         System.out.printf("one thread:    %.1f ms per hash%n", single);
         System.out.printf("%d threads:     %.1f ms per hash per thread%n", cores, parallel);
-        System.out.printf("limit:         %.2f hashes/s (cores / time per hash, all cores busy)%n", cores * 1000.0 / parallel);
+        System.out.printf(
+                "limit:         %.2f hashes/s (cores / time per hash, all cores busy)%n", cores * 1000.0 / parallel);
     }
 
-    private static double timePerHash(int threads, int rounds, char[] password, byte[] salt, int iterations) throws Exception {
+    private static double timePerHash(int threads, int rounds, char[] password, byte[] salt, int iterations)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Callable<Long>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -62,7 +63,8 @@ public class HashLimit {
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) throws Exception {
         byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
+                .generateSecret(new PBEKeySpec(password, salt, iterations, 256))
+                .getEncoded();
         if (Arrays.equals(key, salt)) {
             throw new AssertionError();
         }

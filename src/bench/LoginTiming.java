@@ -21,11 +21,13 @@ public class LoginTiming {
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args.length > 0 ? args[0] : "http://localhost:5000/");
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String run = UUID.randomUUID().toString().substring(0, 8);
         int users = (samples + 3) / 4;
         for (int u = 0; u < users; u++) {
-            int status = post(http, base, "register", "timing-" + run + "-" + u, "the right password " + u).statusCode();
+            int status = post(http, base, "register", "timing-" + run + "-" + u, "the right password " + u)
+                    .statusCode();
             if (status != 201) {
                 throw new IllegalStateException("register answered " + status);
             }

@@ -8,6 +8,9 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * The benchmark: phases one after another against a running service, each request named after
@@ -40,12 +39,14 @@ public class AuthSimulation extends Simulation {
     private static final int LOGIN_USERS = Integer.getInteger("login.users", 8);
     /** `-Donly=checks`: only token checks (for the session-table size comparison). */
     private static final String ONLY = System.getProperty("only", "");
+
     private static final int FLOODERS = Integer.getInteger("flooders", 32);
     private static final String PASSWORD = "benchmark passphrase";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     /** Accounts and tokens made before the load starts, so the phases measure only what they name. */
     private static final List<String> USERS = new ArrayList<>();
+
     private static final List<String> TOKENS = new ArrayList<>();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE)
@@ -56,50 +57,70 @@ public class AuthSimulation extends Simulation {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private static Iterator<Map<String, Object>> tokens() {
-        return Stream.generate(() -> Map.<String, Object>of("token", TOKENS.get(NEXT.getAndIncrement() % TOKENS.size()))).iterator();
+        return Stream.generate(
+                        () -> Map.<String, Object>of("token", TOKENS.get(NEXT.getAndIncrement() % TOKENS.size())))
+                .iterator();
     }
 
     private static Iterator<Map<String, Object>> users() {
-        return Stream.generate(() -> Map.<String, Object>of("user", USERS.get(NEXT.getAndIncrement() % USERS.size()))).iterator();
+        return Stream.generate(() -> Map.<String, Object>of("user", USERS.get(NEXT.getAndIncrement() % USERS.size())))
+                .iterator();
     }
 
     private static Iterator<Map<String, Object>> freshNames() {
-        return Stream.generate(() -> Map.<String, Object>of("name", "b" + RUN + "-" + UUID.randomUUID().toString().substring(0, 13))).iterator();
+        return Stream.generate(() -> Map.<String, Object>of(
+                        "name", "b" + RUN + "-" + UUID.randomUUID().toString().substring(0, 13)))
+                .iterator();
     }
 
     private static ScenarioBuilder tokenChecks(String phase) {
-        return scenario("token checks " + phase).feed(tokens()).during(PHASE).on(
-                exec(http("GET /session (" + phase + ")").get("/session")
-                        .header("Authorization", "Bearer #{token}").check(status().is(200))));
+        return scenario("token checks " + phase)
+                .feed(tokens())
+                .during(PHASE)
+                .on(exec(http("GET /session (" + phase + ")")
+                        .get("/session")
+                        .header("Authorization", "Bearer #{token}")
+                        .check(status().is(200))));
     }
 
-    private final ScenarioBuilder health = scenario("health").during(PHASE).on(
-            exec(http("GET /health/live").get("/health/live").check(status().is(200))));
+    private final ScenarioBuilder health = scenario("health")
+            .during(PHASE)
+            .on(exec(http("GET /health/live").get("/health/live").check(status().is(200))));
 
-    private final ScenarioBuilder logins = scenario("logins").feed(users()).during(PHASE).on(
-            exec(http("POST /login (right password)").post("/login")
+    private final ScenarioBuilder logins = scenario("logins")
+            .feed(users())
+            .during(PHASE)
+            .on(exec(http("POST /login (right password)")
+                    .post("/login")
                     .body(StringBody("{\"username\":\"#{user}\",\"password\":\"" + PASSWORD + "\"}"))
                     .check(status().is(200), jsonPath("$.token").exists())));
 
     private static ScenarioBuilder flood(String phase) {
-        return scenario("flood " + phase).during(PHASE).on(
-                exec(feedFresh()).exec(http("POST /login (wrong password, " + phase + ")").post("/login")
-                        .body(StringBody("{\"username\":\"#{name}\",\"password\":\"not the password\"}"))
-                        .check(status().in(401, 503))));
+        return scenario("flood " + phase)
+                .during(PHASE)
+                .on(exec(feedFresh())
+                        .exec(http("POST /login (wrong password, " + phase + ")")
+                                .post("/login")
+                                .body(StringBody("{\"username\":\"#{name}\",\"password\":\"not the password\"}"))
+                                .check(status().in(401, 503))));
     }
 
     private static io.gatling.javaapi.core.ChainBuilder feedFresh() {
         return io.gatling.javaapi.core.CoreDsl.feed(freshNames());
     }
 
-    private final ScenarioBuilder registrations = scenario("registrations").during(PHASE).on(
-            exec(feedFresh()).exec(http("POST /register").post("/register")
-                    .body(StringBody("{\"username\":\"#{name}\",\"password\":\"" + PASSWORD + "\"}"))
-                    .check(status().in(201, 503))));
+    private final ScenarioBuilder registrations = scenario("registrations")
+            .during(PHASE)
+            .on(exec(feedFresh())
+                    .exec(http("POST /register")
+                            .post("/register")
+                            .body(StringBody("{\"username\":\"#{name}\",\"password\":\"" + PASSWORD + "\"}"))
+                            .check(status().in(201, 503))));
 
     @Override
     public void before() {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 64; i++) {
             String user = "bench-" + RUN + "-" + i;
             post(client, "register", user);
@@ -110,10 +131,13 @@ public class AuthSimulation extends Simulation {
 
     private static String post(HttpClient client, String path, String user) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(BASE + "/" + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(BASE + "/" + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.body();
         } catch (Exception e) {
             throw new IllegalStateException("the service at " + BASE + " did not answer; start it first", e);
@@ -122,8 +146,9 @@ public class AuthSimulation extends Simulation {
 
     {
         if (ONLY.equals("checks")) {
-            setUp(tokenChecks("warm-up").injectOpen(atOnceUsers(CHECKERS))
-                    .andThen(tokenChecks("alone").injectOpen(atOnceUsers(CHECKERS))))
+            setUp(tokenChecks("warm-up")
+                            .injectOpen(atOnceUsers(CHECKERS))
+                            .andThen(tokenChecks("alone").injectOpen(atOnceUsers(CHECKERS))))
                     .protocols(protocol)
                     .maxDuration(PHASE.multipliedBy(3));
         } else {
@@ -133,16 +158,17 @@ public class AuthSimulation extends Simulation {
 
     private void setUpAll() {
         setUp(
-                // Warm-up, so the JIT has compiled the hot paths before anything is measured.
-                tokenChecks("warm-up").injectOpen(atOnceUsers(CHECKERS))
-                        .andThen(tokenChecks("alone").injectOpen(atOnceUsers(CHECKERS)))
-                        .andThen(health.injectOpen(atOnceUsers(CHECKERS)))
-                        .andThen(logins.injectOpen(atOnceUsers(LOGIN_USERS)))
-                        .andThen(flood("alone").injectOpen(atOnceUsers(FLOODERS)))
-                        .andThen(
-                                flood("mixed").injectOpen(atOnceUsers(FLOODERS)),
-                                tokenChecks("during login flood").injectOpen(atOnceUsers(CHECKERS)))
-                        .andThen(registrations.injectOpen(atOnceUsers(LOGIN_USERS))))
+                        // Warm-up, so the JIT has compiled the hot paths before anything is measured.
+                        tokenChecks("warm-up")
+                                .injectOpen(atOnceUsers(CHECKERS))
+                                .andThen(tokenChecks("alone").injectOpen(atOnceUsers(CHECKERS)))
+                                .andThen(health.injectOpen(atOnceUsers(CHECKERS)))
+                                .andThen(logins.injectOpen(atOnceUsers(LOGIN_USERS)))
+                                .andThen(flood("alone").injectOpen(atOnceUsers(FLOODERS)))
+                                .andThen(
+                                        flood("mixed").injectOpen(atOnceUsers(FLOODERS)),
+                                        tokenChecks("during login flood").injectOpen(atOnceUsers(CHECKERS)))
+                                .andThen(registrations.injectOpen(atOnceUsers(LOGIN_USERS))))
                 .protocols(protocol)
                 .maxDuration(PHASE.multipliedBy(9));
     }

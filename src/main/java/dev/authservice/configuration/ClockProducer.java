@@ -1,9 +1,8 @@
 package dev.authservice.configuration;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
 
 /**
  * The one source of the current time. Every class that needs the time injects {@link Clock}, so a

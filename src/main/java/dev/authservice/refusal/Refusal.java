@@ -1,8 +1,7 @@
 package dev.authservice.refusal;
 
-import java.time.Duration;
-
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
 
 /**
  * A request the service refuses for a reason the client can act on. The EJB container passes it
@@ -80,17 +79,22 @@ public final class Refusal extends RuntimeException {
     }
 
     public static Refusal throttled(Duration retryAfter) {
-        return new Refusal(Reason.THROTTLED, "Too many failed login attempts for this account; try again later.", retryAfter);
+        return new Refusal(
+                Reason.THROTTLED, "Too many failed login attempts for this account; try again later.", retryAfter);
     }
 
     public static Refusal hashingBusy() {
-        return new Refusal(Reason.HASHING_BUSY, "The service is busy verifying passwords; try again in a moment.",
+        return new Refusal(
+                Reason.HASHING_BUSY,
+                "The service is busy verifying passwords; try again in a moment.",
                 Duration.ofSeconds(1));
     }
 
     public static Refusal secondFactorRequired() {
-        return new Refusal(Reason.SECOND_FACTOR_REQUIRED,
-                "This account needs its one-time code (\"otp\"): a current TOTP code or an unused recovery code.", null);
+        return new Refusal(
+                Reason.SECOND_FACTOR_REQUIRED,
+                "This account needs its one-time code (\"otp\"): a current TOTP code or an unused recovery code.",
+                null);
     }
 
     public static Refusal conflict(String detail) {

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import jakarta.json.JsonObject;
-
 import org.junit.jupiter.api.Test;
 
 /** What the service refuses: weak passwords, impossible usernames, brute force, enumeration. */
@@ -19,10 +17,10 @@ class AccountProtectionIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
 
-
     @Test
     void theSpecsExampleRegistersAndLogsIn() {
-        assertEquals(201, http.register("testuser", "testpassword").statusCode(), "a database of this deployment's own");
+        assertEquals(
+                201, http.register("testuser", "testpassword").statusCode(), "a database of this deployment's own");
         assertEquals(200, http.login("testuser", "testpassword").statusCode());
     }
 
@@ -42,7 +40,8 @@ class AccountProtectionIT extends DeployedService {
         JsonObject problem = assertProblem(400, http.postJson("register", body));
         assertTrue(problem.getString("detail").contains("surrogate"), problem.toString());
         assertProblem(401, http.login(username, "????????"));
-        assertProblem(400, http.postJson("register", "{\"username\":\"bob\\udc00\",\"password\":\"correct horse battery\"}"));
+        assertProblem(
+                400, http.postJson("register", "{\"username\":\"bob\\udc00\",\"password\":\"correct horse battery\"}"));
     }
 
     @Test
@@ -76,7 +75,8 @@ class AccountProtectionIT extends DeployedService {
 
     @Test
     void usernamesWithSpacesControlsOrBidiOverridesAreRefused() {
-        for (String bad : new String[] {"foo bar", "\u202Eadmin", "ad\u0000min", "tab\tname", "henryⅣ", "♚", "a".repeat(65)}) {
+        for (String bad :
+                new String[] {"foo bar", "\u202Eadmin", "ad\u0000min", "tab\tname", "henryⅣ", "♚", "a".repeat(65)}) {
             assertProblem(400, http.register(bad, PASSWORD));
         }
     }
@@ -117,7 +117,8 @@ class AccountProtectionIT extends DeployedService {
         assertProblem(401, http.login(username, "guess after a night"));
         HttpResponse<String> throttled = http.login(username, PASSWORD);
         assertProblem(429, throttled);
-        assertEquals("2", throttled.headers().firstValue("Retry-After").orElse(""), "the doubling resumes where it was");
+        assertEquals(
+                "2", throttled.headers().firstValue("Retry-After").orElse(""), "the doubling resumes where it was");
     }
 
     @Test
@@ -134,7 +135,9 @@ class AccountProtectionIT extends DeployedService {
         assertProblem(429, ghostThrottled);
         assertProblem(429, knownThrottled);
         assertEquals(ghostThrottled.body(), knownThrottled.body());
-        assertEquals(ghostThrottled.headers().firstValue("Retry-After"), knownThrottled.headers().firstValue("Retry-After"));
+        assertEquals(
+                ghostThrottled.headers().firstValue("Retry-After"),
+                knownThrottled.headers().firstValue("Retry-After"));
     }
 
     @Test

@@ -15,8 +15,13 @@ class CaddyForwardAuthIT extends FrontEndFixture {
     Process startProxy(int port, int upstreamPort, URI session) throws IOException {
         Path config = dir.resolve("Caddyfile");
         Files.writeString(config, caddyfile(port, upstreamPort, session));
-        ProcessBuilder caddy = new ProcessBuilder(System.getProperty("caddy.binary", "/usr/bin/caddy"),
-                "run", "--config", config.toString(), "--adapter", "caddyfile")
+        ProcessBuilder caddy = new ProcessBuilder(
+                        System.getProperty("caddy.binary", "/usr/bin/caddy"),
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "--adapter",
+                        "caddyfile")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("proxy.out").toFile());
         // Caddy keeps its state under these; the test's directory, not the user's home.

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** Simultaneous requests for one username or one token: the database decides, never a 500. */
@@ -23,7 +22,6 @@ class ConcurrencyIT extends DeployedService {
 
     private static final int CLIENTS = 24;
     private static final String PASSWORD = "correct horse battery";
-
 
     @Test
     void simultaneousRegistrationsOfOneUsernameGiveExactlyOne201() throws Exception {

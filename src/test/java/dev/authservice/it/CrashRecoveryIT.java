@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,15 +54,20 @@ class CrashRecoveryIT {
             String log = service.log();
             assertFalse(log.contains(PASSWORD), "no password in the server log");
             assertFalse(log.contains(revoked) || log.contains(live), "no token in the server log");
-            assertTrue(log.contains("event=register user=" + users.get(0) + " client=127.0.0.1"), "security events are logged");
+            assertTrue(
+                    log.contains("event=register user=" + users.get(0) + " client=127.0.0.1"),
+                    "security events are logged");
             assertTrue(log.contains("event=logout user=" + users.get(0)), "security events are logged");
         }
 
         // The server is down; read its database directly.
-        try (Connection db = DriverManager.getConnection("jdbc:derby:" + workDir.resolve("db").toAbsolutePath())) {
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:derby:" + workDir.resolve("db").toAbsolutePath())) {
             String hash = single(db, "SELECT PASSWORD_HASH FROM AUTH_USER WHERE USERNAME = ?", users.get(0));
             assertShippedOwaspParameters(hash);
-            assertEquals(null, single(db, "SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?", live),
+            assertEquals(
+                    null,
+                    single(db, "SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?", live),
                     "tokens are stored only as hashes");
         } finally {
             shutdownDerby(workDir.resolve("db"));
@@ -93,7 +97,8 @@ class CrashRecoveryIT {
 
     private static void shutdownDerby(Path db) {
         try {
-            DriverManager.getConnection("jdbc:derby:" + db.toAbsolutePath() + ";shutdown=true").close();
+            DriverManager.getConnection("jdbc:derby:" + db.toAbsolutePath() + ";shutdown=true")
+                    .close();
         } catch (SQLException expected) {
             // Derby reports a successful shutdown as SQLState 08006.
         }

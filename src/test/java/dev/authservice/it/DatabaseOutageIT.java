@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,16 +42,20 @@ class DatabaseOutageIT {
                         http.register(uniqueUsername("during"), PASSWORD),
                         http.logout(token))) {
                     assertProblem(503, refused);
-                    assertFalse(refused.headers().firstValue("Retry-After").isEmpty(), refused.uri().toString());
+                    assertFalse(
+                            refused.headers().firstValue("Retry-After").isEmpty(),
+                            refused.uri().toString());
                 }
-                HttpResponse<String> ready = http.send(http.request("health/ready").GET());
+                HttpResponse<String> ready =
+                        http.send(http.request("health/ready").GET());
                 assertEquals(503, ready.statusCode(), ready.body());
                 assertEquals("DOWN", json(ready).getString("status"));
             } finally {
                 PostgresCluster.resume();
             }
 
-            assertTrue(Poll.until(Duration.ofSeconds(60), () -> http.session(token).statusCode() == 200),
+            assertTrue(
+                    Poll.until(Duration.ofSeconds(60), () -> http.session(token).statusCode() == 200),
                     "the session answers again once the database is back");
             assertEquals(200, http.send(http.request("health/ready").GET()).statusCode());
             assertEquals(200, http.login(username, PASSWORD).statusCode());

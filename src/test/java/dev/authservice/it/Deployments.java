@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
@@ -19,8 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /** The shipped configuration but for fast hashing (the shipped cost is tested by CrashRecoveryIT). */
     public static WebArchive standard(String name) {
@@ -29,10 +27,12 @@ public final class Deployments {
 
     /** One hashing slot and a queue of one, which wait long: tests fill them on purpose. */
     public static WebArchive oneHashingSlot(String name) {
-        return authService(name, Map.of(
-                "auth.hashing.concurrency", "1",
-                "auth.hashing.queue", "1",
-                "auth.hashing.max-wait", "PT30S"));
+        return authService(
+                name,
+                Map.of(
+                        "auth.hashing.concurrency", "1",
+                        "auth.hashing.queue", "1",
+                        "auth.hashing.max-wait", "PT30S"));
     }
 
     /** Another configuration, for the one test class that needs it. */

@@ -1,10 +1,9 @@
 package dev.authservice.it;
 
-import dev.authservice.accounts.entity.User;
-
 import static dev.authservice.it.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,9 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.HttpServer;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +96,9 @@ abstract class FrontEndFixture extends DeployedService {
         String username = uniqueUsername("honest");
         String token = http.newSession(username, PASSWORD);
         HttpResponse<String> app = viaProxy.send(viaProxy.request("app/orders")
-                .header("Authorization", "Bearer " + token).header("X-Auth-User", "admin").GET());
+                .header("Authorization", "Bearer " + token)
+                .header("X-Auth-User", "admin")
+                .GET());
         assertEquals("upstream saw X-Auth-User=" + username, app.body());
     }
 

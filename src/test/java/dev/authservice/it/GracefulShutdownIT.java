@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,19 +33,31 @@ class GracefulShutdownIT {
         String prefix = HttpClientSupport.uniqueUsername("sigterm");
         List<String> acknowledged = new ArrayList<>();
         try (ServiceProcess service = new ServiceProcess(workDir).start()) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // Warm-up: the first registration also loads the password list and the dummy hash.
-            assertEquals(201, new HttpClientSupport(service.baseUri()).register(prefix + "-warm", PASSWORD).statusCode());
+            assertEquals(
+                    201,
+                    new HttpClientSupport(service.baseUri())
+                            .register(prefix + "-warm", PASSWORD)
+                            .statusCode());
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
                 HttpRequest request = HttpRequest.newBuilder(service.baseUri().resolve("register"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(HttpClientSupport.credentials(prefix + "-" + i, PASSWORD)))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                HttpClientSupport.credentials(prefix + "-" + i, PASSWORD)))
                         .build();
                 inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             }
             // SIGTERM once some are answered and the rest are still in flight.
-            assertTrue(Poll.until(Duration.ofSeconds(60), () -> inFlight.stream().filter(CompletableFuture::isDone).count() >= 2),
+            assertTrue(
+                    Poll.until(
+                            Duration.ofSeconds(60),
+                            () -> inFlight.stream()
+                                            .filter(CompletableFuture::isDone)
+                                            .count()
+                                    >= 2),
                     "two registrations were answered");
             service.stop();
 
@@ -57,7 +68,10 @@ class GracefulShutdownIT {
                     if (answer.statusCode() == 201) {
                         acknowledged.add(prefix + "-" + i);
                     } else {
-                        assertTrue(answer.headers().firstValue("Content-Type").orElse("").contains("problem+json"));
+                        assertTrue(answer.headers()
+                                .firstValue("Content-Type")
+                                .orElse("")
+                                .contains("problem+json"));
                     }
                 } catch (ExecutionException connectionClosed) {
                     // not acknowledged: the client knows it must retry

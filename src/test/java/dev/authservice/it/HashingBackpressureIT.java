@@ -5,14 +5,13 @@ import static dev.authservice.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.hashing.control.HashingGate;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.authservice.hashing.control.HashingGate;
 
 /**
  * The hashing gate under a flood, made deterministic: the test itself takes the one hashing slot
@@ -109,7 +106,9 @@ class HashingBackpressureIT {
         }
         release.countDown();
         // The holder leaves the slot and the queued login takes it: only then is there room again.
-        assertTrue(Poll.until(java.time.Duration.ofSeconds(30), () -> holder.isDone() && gate.waiting() == 0), "the gate drains");
+        assertTrue(
+                Poll.until(java.time.Duration.ofSeconds(30), () -> holder.isDone() && gate.waiting() == 0),
+                "the gate drains");
 
         assertEquals(200, http.login(username, PASSWORD).statusCode(), "ten refusals are not ten failures");
     }

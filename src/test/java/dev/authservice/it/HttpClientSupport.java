@@ -1,5 +1,7 @@
 package dev.authservice.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -10,9 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 /** A small HTTP client for black-box tests: real requests over the loopback interface. */
 public final class HttpClientSupport {
@@ -31,7 +30,10 @@ public final class HttpClientSupport {
 
     public HttpClientSupport(URI base, HttpClient.Version version) {
         this.base = base;
-        this.client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     public URI base() {
@@ -43,11 +45,16 @@ public final class HttpClientSupport {
     }
 
     public static String credentials(String username, String password) {
-        return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+        return Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build()
+                .toString();
     }
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -85,7 +92,8 @@ public final class HttpClientSupport {
 
     /** Moves the deployment's {@link TestClock} forward. */
     public void advanceClock(java.time.Duration duration) {
-        HttpResponse<String> moved = send(request("test-clock?advance=" + duration).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> moved =
+                send(request("test-clock?advance=" + duration).POST(HttpRequest.BodyPublishers.noBody()));
         if (moved.statusCode() != 204) {
             throw new IllegalStateException("the test clock answered " + moved.statusCode());
         }
@@ -93,17 +101,21 @@ public final class HttpClientSupport {
 
     /** The deployment's {@link TestClock}, as it stands. */
     public java.time.Instant clock() {
-        return java.time.Instant.ofEpochMilli(Long.parseLong(send(request("test-clock").GET()).body()));
+        return java.time.Instant.ofEpochMilli(
+                Long.parseLong(send(request("test-clock").GET()).body()));
     }
 
     /** POST with a bearer token and a JSON body. */
     public HttpResponse<String> postJson(String path, String token, String json) {
-        return send(request(path).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> session(String token) {
-        return send(request("session").header("Authorization", "Bearer " + token).GET());
+        return send(
+                request("session").header("Authorization", "Bearer " + token).GET());
     }
 
     public HttpRequest.Builder request(String path) {

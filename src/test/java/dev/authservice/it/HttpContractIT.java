@@ -9,19 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import jakarta.json.JsonObject;
-
 import org.junit.jupiter.api.Test;
 
 /** The HTTP contract (README, "Use it"), black-box, against the built WAR on a real server (Payara Micro, GlassFish or WildFly). */
 class HttpContractIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
-
 
     @Test
     void registerAnswers201WithTheUsername() {
@@ -38,8 +35,12 @@ class HttpContractIT extends DeployedService {
                 http.register(uniqueUsername("headers"), PASSWORD),
                 http.send(http.request("no-such-path").GET()),
                 http.send(http.request("session").GET()))) {
-            assertTrue(response.headers().firstValue("Server").isEmpty(), "Server: " + response.headers().firstValue("Server"));
-            assertTrue(response.headers().firstValue("X-Powered-By").isEmpty(), "X-Powered-By: " + response.headers().firstValue("X-Powered-By"));
+            assertTrue(
+                    response.headers().firstValue("Server").isEmpty(),
+                    "Server: " + response.headers().firstValue("Server"));
+            assertTrue(
+                    response.headers().firstValue("X-Powered-By").isEmpty(),
+                    "X-Powered-By: " + response.headers().firstValue("X-Powered-By"));
         }
     }
 
@@ -54,13 +55,17 @@ class HttpContractIT extends DeployedService {
     @Test
     void registerRejectsMissingEmptyAndWronglyTypedFields() {
         assertTrue(assertProblem(400, http.postJson("register", "{\"password\":\"abcdefghij\"}"))
-                .getString("detail").contains("username"));
+                .getString("detail")
+                .contains("username"));
         assertTrue(assertProblem(400, http.postJson("register", "{\"username\":\"u-missing-pw\"}"))
-                .getString("detail").contains("password"));
+                .getString("detail")
+                .contains("password"));
         assertTrue(assertProblem(400, http.postJson("register", "{\"username\":\"\",\"password\":\"abcdefghij\"}"))
-                .getString("detail").contains("empty"));
+                .getString("detail")
+                .contains("empty"));
         assertTrue(assertProblem(400, http.postJson("register", "{\"username\":42,\"password\":\"abcdefghij\"}"))
-                .getString("detail").contains("string"));
+                .getString("detail")
+                .contains("string"));
         assertProblem(400, http.postJson("register", "{\"username\":\"x\",\"password\":null}"));
         assertProblem(400, http.postJson("register", "[\"username\",\"password\"]"));
         assertProblem(400, http.postJson("register", ""));
@@ -68,7 +73,8 @@ class HttpContractIT extends DeployedService {
 
     @Test
     void malformedJsonIs400WithoutEchoingTheInput() {
-        JsonObject problem = assertProblem(400, http.postJson("register", "{\"username\":\"m\",\"password\":\"s3cr3t-tail"));
+        JsonObject problem =
+                assertProblem(400, http.postJson("register", "{\"username\":\"m\",\"password\":\"s3cr3t-tail"));
         assertTrue(problem.getString("detail").contains("JSON"), problem.toString());
         assertFalse(problem.toString().contains("s3cr3t"));
     }
@@ -77,7 +83,8 @@ class HttpContractIT extends DeployedService {
     void invalidUtf8Is400() {
         byte[] body = {'{', '"', 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xff, '"', '}'};
         HttpResponse<String> response = http.send(http.request("register")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         assertProblem(400, response);
     }
 
@@ -115,7 +122,9 @@ class HttpContractIT extends DeployedService {
         assertProblem(401, wrongPassword);
         assertProblem(401, unknownUser);
         assertEquals(wrongPassword.body(), unknownUser.body());
-        assertEquals(wrongPassword.headers().map().keySet(), unknownUser.headers().map().keySet());
+        assertEquals(
+                wrongPassword.headers().map().keySet(),
+                unknownUser.headers().map().keySet());
     }
 
     @Test
@@ -138,7 +147,8 @@ class HttpContractIT extends DeployedService {
         assertEquals(200, first.statusCode(), first.body());
         HttpResponse<String> again = http.logout(token);
         assertProblem(401, again);
-        assertEquals("Bearer realm=\"auth-service\", error=\"invalid_token\"",
+        assertEquals(
+                "Bearer realm=\"auth-service\", error=\"invalid_token\"",
                 again.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
@@ -146,11 +156,16 @@ class HttpContractIT extends DeployedService {
     void logoutWithoutATokenChallengesWithoutAnErrorCode() {
         HttpResponse<String> response = http.send(http.request("logout").POST(HttpRequest.BodyPublishers.noBody()));
         assertProblem(401, response);
-        assertEquals("Bearer realm=\"auth-service\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(
+                "Bearer realm=\"auth-service\"",
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
         HttpResponse<String> basic = http.send(http.request("logout")
-                .header("Authorization", "Basic dXNlcjpwYXNz").POST(HttpRequest.BodyPublishers.noBody()));
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .POST(HttpRequest.BodyPublishers.noBody()));
         assertProblem(401, basic);
-        assertEquals("Bearer realm=\"auth-service\"", basic.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(
+                "Bearer realm=\"auth-service\"",
+                basic.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
     @Test
@@ -158,17 +173,21 @@ class HttpContractIT extends DeployedService {
         for (String token : new String[] {"not-a-token", "a".repeat(43), "x".repeat(5000)}) {
             HttpResponse<String> response = http.logout(token);
             assertProblem(401, response);
-            assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
+            assertTrue(
+                    response.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
         }
     }
 
     @Test
     void tokensAreNotAcceptedFromTheQueryStringOrAForm() {
         String token = http.newSession(uniqueUsername("query"), PASSWORD);
-        assertProblem(401, http.send(http.request("logout?access_token=" + token).POST(HttpRequest.BodyPublishers.noBody())));
-        assertProblem(401, http.send(http.request("logout")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("access_token=" + token))));
+        assertProblem(
+                401, http.send(http.request("logout?access_token=" + token).POST(HttpRequest.BodyPublishers.noBody())));
+        assertProblem(
+                401,
+                http.send(http.request("logout")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("access_token=" + token))));
         assertEquals(200, http.logout(token).statusCode(), "the token was still live");
     }
 
@@ -198,10 +217,16 @@ class HttpContractIT extends DeployedService {
 
     @Test
     void wrongMediaTypeIsProblem415() {
-        assertProblem(415, http.send(http.request("register").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b"))));
-        assertProblem(415, http.send(http.request("login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b"))));
+        assertProblem(
+                415,
+                http.send(http.request("register")
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b"))));
+        assertProblem(
+                415,
+                http.send(http.request("login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b"))));
     }
 
     @Test
@@ -214,7 +239,9 @@ class HttpContractIT extends DeployedService {
     @Test
     void deeplyNestedJsonIsAClientErrorNotAStackTrace() {
         String arrays = "{\"username\":" + "[".repeat(900) + "]".repeat(900) + ",\"password\":\"x\"}";
-        assertTrue(assertProblem(400, http.postJson("register", arrays)).getString("detail").contains("nests deeper"));
+        assertTrue(assertProblem(400, http.postJson("register", arrays))
+                .getString("detail")
+                .contains("nests deeper"));
         assertProblem(401, http.postJson("login", arrays));
         assertProblem(400, http.postJson("register", "{\"a\":".repeat(3000)));
         assertProblem(413, http.postJson("register", "{\"a\":".repeat(5000)));
@@ -226,8 +253,10 @@ class HttpContractIT extends DeployedService {
             assertProblem(404, http.send(http.request(path).GET()));
         }
         for (String path : new String[] {"login", "openapi", "health/live", "metrics"}) {
-            HttpResponse<String> options = http.send(http.request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-            assertFalse(options.body().contains("wadl") || options.body().contains("Jersey"), path + ": " + options.body());
+            HttpResponse<String> options =
+                    http.send(http.request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+            assertFalse(
+                    options.body().contains("wadl") || options.body().contains("Jersey"), path + ": " + options.body());
         }
     }
 
@@ -235,11 +264,15 @@ class HttpContractIT extends DeployedService {
     void everyResponseForbidsContentSniffing() {
         String token = http.newSession(uniqueUsername("nosniff"), PASSWORD);
         for (HttpResponse<String> response : java.util.List.of(
-                http.send(http.request("session").header("Authorization", "Bearer " + token).GET()),
+                http.send(http.request("session")
+                        .header("Authorization", "Bearer " + token)
+                        .GET()),
                 http.logout("x".repeat(43)),
                 http.send(http.request("no/such/path").GET()),
                 http.send(http.request("WEB-INF/web.xml").GET()))) {
-            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""),
+            assertEquals(
+                    "nosniff",
+                    response.headers().firstValue("X-Content-Type-Options").orElse(""),
                     response.uri() + " " + response.statusCode());
         }
     }

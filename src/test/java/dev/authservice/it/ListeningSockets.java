@@ -18,14 +18,13 @@ final class ListeningSockets {
 
         boolean isLoopback() {
             return hexAddress.length() == 8
-                    ? hexAddress.endsWith("7F")                                    // 127.x.x.x, little-endian
-                    : hexAddress.equals("00000000000000000000000001000000")         // ::1
-                      || hexAddress.startsWith("0000000000000000FFFF0000") && hexAddress.endsWith("7F");
+                    ? hexAddress.endsWith("7F") // 127.x.x.x, little-endian
+                    : hexAddress.equals("00000000000000000000000001000000") // ::1
+                            || hexAddress.startsWith("0000000000000000FFFF0000") && hexAddress.endsWith("7F");
         }
     }
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     static List<Socket> of(long pid) {
         Set<String> inodes = socketInodes(pid);

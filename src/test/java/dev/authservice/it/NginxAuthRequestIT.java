@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,12 @@ class NginxAuthRequestIT extends FrontEndFixture {
         Files.writeString(dir.resolve("www/static/index.html"), "<p>protected page</p>");
         Path config = dir.resolve("nginx.conf");
         Files.writeString(config, nginxConfig(port, upstreamPort, session));
-        return new ProcessBuilder(System.getProperty("nginx.binary", "/usr/sbin/nginx"), "-p", dir.toString(), "-c", config.toString())
+        return new ProcessBuilder(
+                        System.getProperty("nginx.binary", "/usr/sbin/nginx"),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("proxy.out").toFile())
                 .start();

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** What every test's nginx configuration starts with: one foreground process, all its files under {@code dir}. */
 final class NginxConfig {
 
-    private NginxConfig() {
-    }
+    private NginxConfig() {}
 
     /** Everything up to the inside of the {@code http} block; the caller adds its servers and the closing brace. */
     static String opening(Path dir, int workerConnections) {

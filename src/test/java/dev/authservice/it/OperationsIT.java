@@ -5,14 +5,12 @@ import static dev.authservice.it.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +19,12 @@ class OperationsIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
 
-
     HttpClientSupport server;
 
     @BeforeEach
     void serverClient() {
-        server = new HttpClientSupport(URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/"));
+        server = new HttpClientSupport(
+                URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/"));
     }
 
     @Test
@@ -35,8 +33,12 @@ class OperationsIT extends DeployedService {
         assertEquals(200, ready.statusCode(), ready.body());
         JsonObject body = json(ready);
         assertEquals("UP", body.getString("status"));
-        assertTrue(body.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
-                .anyMatch(check -> check.getString("name").equals("database") && check.getString("status").equals("UP")), body.toString());
+        assertTrue(
+                body.getJsonArray("checks").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(check -> check.getString("name").equals("database")
+                                && check.getString("status").equals("UP")),
+                body.toString());
     }
 
     @Test
@@ -68,7 +70,9 @@ class OperationsIT extends DeployedService {
         assertEquals(logouts + 1, metric("auth_logouts_total\\{[^}]*}"));
         assertEquals(hashes + 3, metric("auth_password_hashes_total\\{[^}]*}"), "register, login, failed login");
         double spent = metric("auth_password_hashing_seconds_total\\{[^}]*}") - hashingSeconds;
-        assertTrue(spent > 0 && spent < 10, "three fast hashes take well under ten seconds, not " + spent + " (nanoseconds?)");
+        assertTrue(
+                spent > 0 && spent < 10,
+                "three fast hashes take well under ten seconds, not " + spent + " (nanoseconds?)");
     }
 
     @Test
@@ -80,8 +84,13 @@ class OperationsIT extends DeployedService {
         assertEquals(before, metric("auth_sessions_live\\{[^}]*}"));
         String all = metrics();
         assertTrue(all.contains("outcome=\"throttled\""), "the throttled counter exists before any throttling");
-        for (String counter : new String[] {"auth_otp_failures_total", "auth_mfa_changes_total{", "change=\"confirmed\"",
-                "auth_sessions_revoked_total", "auth_accounts_deleted_total"}) {
+        for (String counter : new String[] {
+            "auth_otp_failures_total",
+            "auth_mfa_changes_total{",
+            "change=\"confirmed\"",
+            "auth_sessions_revoked_total",
+            "auth_accounts_deleted_total"
+        }) {
             assertTrue(all.contains(counter), counter + " is listed from the start");
         }
     }
@@ -91,10 +100,13 @@ class OperationsIT extends DeployedService {
         HttpResponse<String> response = server.send(server.request("openapi").GET());
         assertEquals(200, response.statusCode());
         String document = response.body();
-        for (String path : new String[] {"/register:", "/login:", "/logout:", "/logout-all:", "/password:", "/session:"}) {
+        for (String path :
+                new String[] {"/register:", "/login:", "/logout:", "/logout-all:", "/password:", "/session:"}) {
             assertTrue(document.contains(path), path);
         }
-        for (String detail : new String[] {"201", "401", "429", "application/problem+json", "X-Auth-User", "example", "expires_in"}) {
+        for (String detail :
+                new String[] {"201", "401", "429", "application/problem+json", "X-Auth-User", "example", "expires_in"
+                }) {
             assertTrue(document.contains(detail), detail);
         }
     }

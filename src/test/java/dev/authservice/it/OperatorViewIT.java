@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The service as an operator meets it: what it listens on, and how it treats a bad configuration. */
@@ -18,9 +17,8 @@ class OperatorViewIT {
         try (ServiceProcess service = new ServiceProcess(ServiceProcess.workDir("sockets")).start()) {
             List<ListeningSockets.Socket> sockets = ListeningSockets.of(service.pid());
             assertTrue(sockets.stream().anyMatch(s -> s.port() == service.port()), "the HTTP port: " + sockets);
-            List<ListeningSockets.Socket> others = sockets.stream()
-                    .filter(s -> s.port() != service.port())
-                    .toList();
+            List<ListeningSockets.Socket> others =
+                    sockets.stream().filter(s -> s.port() != service.port()).toList();
             assertEquals(List.of(), others, "nothing but the HTTP port listens, not even on loopback (no data grid)");
         }
     }
@@ -31,11 +29,14 @@ class OperatorViewIT {
                 .withEnv("AUTH_PASSWORD_HASH_ITERATIONS", "1000");
         try (ServiceProcess service = misconfigured.startUntilLogged("Payara Micro URLs")) {
             String log = service.log();
-            assertTrue(log.contains("auth-service refuses to start, invalid configuration: "
-                    + "auth.password.hash.iterations=1000 is outside the allowed range 1024 to 10000000"), "the log names the key");
+            assertTrue(
+                    log.contains("auth-service refuses to start, invalid configuration: "
+                            + "auth.password.hash.iterations=1000 is outside the allowed range 1024 to 10000000"),
+                    "the log names the key");
 
             HttpClientSupport operator = new HttpClientSupport(service.baseUri());
-            HttpResponse<String> ready = operator.send(operator.request("health/ready").GET());
+            HttpResponse<String> ready =
+                    operator.send(operator.request("health/ready").GET());
             assertEquals(503, ready.statusCode(), "never ready while requests would fail: " + ready.body());
             assertEquals("DOWN", json(ready).getString("status"));
             assertFalse(operator.register("nobody", "a password never stored").statusCode() < 300);

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +24,9 @@ class PasswordRehashIT {
         Path workDir = ServiceProcess.workDir("rehash");
         String username = HttpClientSupport.uniqueUsername("rehash");
         String wrongLoginHash;
-        try (ServiceProcess service = new ServiceProcess(workDir).withEnv("AUTH_PASSWORD_HASH_ITERATIONS", "1024").start()) {
+        try (ServiceProcess service = new ServiceProcess(workDir)
+                .withEnv("AUTH_PASSWORD_HASH_ITERATIONS", "1024")
+                .start()) {
             HttpClientSupport http = new HttpClientSupport(service.baseUri());
             assertEquals(201, http.register(username, PASSWORD).statusCode());
             service.stop();
@@ -47,7 +48,8 @@ class PasswordRehashIT {
     private static String storedIterations(Path workDir, String username) throws SQLException {
         String url = "jdbc:derby:" + workDir.resolve("db").toAbsolutePath();
         try (Connection db = DriverManager.getConnection(url);
-             PreparedStatement query = db.prepareStatement("SELECT PASSWORD_HASH FROM AUTH_USER WHERE USERNAME = ?")) {
+                PreparedStatement query =
+                        db.prepareStatement("SELECT PASSWORD_HASH FROM AUTH_USER WHERE USERNAME = ?")) {
             query.setString(1, username);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

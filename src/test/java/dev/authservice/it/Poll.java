@@ -9,8 +9,7 @@ public final class Poll {
 
     private static final Duration PAUSE = Duration.ofMillis(100);
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** True as soon as the condition holds; false if it still does not at the deadline. */
     public static boolean until(Duration timeout, BooleanSupplier condition) {

@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** The postgres profile's throw-away cluster (src/test/postgres/cluster), stopped and started by tests. */
 final class PostgresCluster {
 
-    private PostgresCluster() {
-    }
+    private PostgresCluster() {}
 
     static void stop() {
         run("stop", System.getProperty("auth.test.pg.dir"));

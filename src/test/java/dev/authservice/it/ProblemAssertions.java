@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
-
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 
 /** Checks that a response is an RFC 9457 problem with the given status. */
 public final class ProblemAssertions {
 
-    private ProblemAssertions() {
-    }
+    private ProblemAssertions() {}
 
     public static JsonObject assertProblem(int status, HttpResponse<String> response) {
         return assertProblem(status, response, "");

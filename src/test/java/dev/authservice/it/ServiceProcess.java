@@ -81,18 +81,30 @@ public final class ServiceProcess implements AutoCloseable {
 
     private void launch() {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx320m",
-                "-jar", System.getProperty("payara.microJar"),
-                "--nohazelcast", "--disablephonehome", "--port", Integer.toString(port),
-                "--prebootcommandfile", System.getProperty("auth.payaraConfig") + "/pre-boot-commands.asadmin",
-                "--systemproperties", System.getProperty("auth.payaraConfig") + "/system.properties",
-                "--contextroot", "/",
-                "--deploy", Deployments.builtWar().getAbsolutePath()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx320m",
+                "-jar",
+                System.getProperty("payara.microJar"),
+                "--nohazelcast",
+                "--disablephonehome",
+                "--port",
+                Integer.toString(port),
+                "--prebootcommandfile",
+                System.getProperty("auth.payaraConfig") + "/pre-boot-commands.asadmin",
+                "--systemproperties",
+                System.getProperty("auth.payaraConfig") + "/system.properties",
+                "--contextroot",
+                "/",
+                "--deploy",
+                Deployments.builtWar().getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AUTH_DB_DIR", databaseDir.toAbsolutePath().toString());
-        builder.environment().put("AUTH_MFA_KEY_FILE", databaseDir.resolveSibling("totp.key").toAbsolutePath().toString());
+        builder.environment()
+                .put(
+                        "AUTH_MFA_KEY_FILE",
+                        databaseDir.resolveSibling("totp.key").toAbsolutePath().toString());
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
@@ -133,7 +145,8 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> response = http.send(http.request("logout").POST(HttpRequest.BodyPublishers.noBody()));
+                HttpResponse<String> response =
+                        http.send(http.request("logout").POST(HttpRequest.BodyPublishers.noBody()));
                 return response.statusCode() == 401 && response.body().contains("\"status\":401");
             } catch (UncheckedIOException notYetListening) {
                 return false;

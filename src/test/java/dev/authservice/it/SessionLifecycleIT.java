@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 class SessionLifecycleIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
-
 
     private HttpResponse<String> session(String token) {
         return http.session(token);
@@ -55,7 +52,9 @@ class SessionLifecycleIT extends DeployedService {
         String token = http.newSession(username, PASSWORD);
         HttpResponse<String> response = session(token);
         assertEquals(username, json(response).getString("username"));
-        assertEquals(username.replace("ß", "%C3%9F"), response.headers().firstValue("X-Auth-User").orElse(""));
+        assertEquals(
+                username.replace("ß", "%C3%9F"),
+                response.headers().firstValue("X-Auth-User").orElse(""));
     }
 
     @Test
@@ -63,14 +62,18 @@ class SessionLifecycleIT extends DeployedService {
         String suffix = uniqueUsername("x").substring(2);
         String username = "eve,admin;root-" + suffix;
         String token = http.newSession(username, PASSWORD);
-        assertEquals("eve%2Cadmin%3Broot-" + suffix, session(token).headers().firstValue("X-Auth-User").orElse(""));
+        assertEquals(
+                "eve%2Cadmin%3Broot-" + suffix,
+                session(token).headers().firstValue("X-Auth-User").orElse(""));
     }
 
     @Test
     void sessionRefusesLikeLogout() {
         HttpResponse<String> none = http.send(http.request("session").GET());
         assertProblem(401, none);
-        assertEquals("Bearer realm=\"auth-service\"", none.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(
+                "Bearer realm=\"auth-service\"",
+                none.headers().firstValue("WWW-Authenticate").orElse(""));
         HttpResponse<String> bogus = session("b".repeat(43));
         assertProblem(401, bogus);
         assertTrue(bogus.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
@@ -90,22 +93,32 @@ class SessionLifecycleIT extends DeployedService {
                         .method(method, HttpRequest.BodyPublishers.noBody()));
                 assertEquals(200, allowed.statusCode(), method + " " + path + ": " + allowed.body());
                 assertTrue(allowed.headers().firstValue("X-Auth-User").isPresent());
-                HttpResponse<String> refused = http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+                HttpResponse<String> refused =
+                        http.send(http.request(path).method(method, HttpRequest.BodyPublishers.noBody()));
                 assertProblem(401, refused);
                 assertFalse(refused.body().contains("wadl"), "no WADL");
             }
         }
-        HttpResponse<String> head = http.send(http.request("session/app").method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> head =
+                http.send(http.request("session/app").method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertEquals(401, head.statusCode());
     }
 
     @Test
     void pathsTheServerResolvesElsewhereStillAnswerLikeGetSession() {
         String token = http.newSession(uniqueUsername("traversal"), PASSWORD);
-        for (String path : new String[] {"session/../health/live", "session/%2e%2e/health/live", "session/../metrics",
-                "session/../openapi", "session/./../health", "session/%2E%2E/metrics", "session;x/../health/ready"}) {
+        for (String path : new String[] {
+            "session/../health/live",
+            "session/%2e%2e/health/live",
+            "session/../metrics",
+            "session/../openapi",
+            "session/./../health",
+            "session/%2E%2E/metrics",
+            "session;x/../health/ready"
+        }) {
             for (String method : new String[] {"GET", "OPTIONS", "POST"}) {
-                HttpResponse<String> refused = http.send(http.requestAsWritten(path).method(method, HttpRequest.BodyPublishers.noBody()));
+                HttpResponse<String> refused =
+                        http.send(http.requestAsWritten(path).method(method, HttpRequest.BodyPublishers.noBody()));
                 assertEquals(401, refused.statusCode(), method + " " + path + ": " + refused.body());
                 assertProblem(401, refused);
                 HttpResponse<String> allowed = http.send(http.requestAsWritten(path)
@@ -124,8 +137,8 @@ class SessionLifecycleIT extends DeployedService {
         HttpResponse<String> login = http.login(username, PASSWORD);
         assertEquals(30 * 60, json(login).getInt("expires_in"), "the idle deadline comes first");
         JsonObject session = json(session(token(login)));
-        Duration untilIdle = Duration.between(Instant.parse(session.getString("created_at")),
-                Instant.parse(session.getString("idle_expires_at")));
+        Duration untilIdle = Duration.between(
+                Instant.parse(session.getString("created_at")), Instant.parse(session.getString("idle_expires_at")));
         assertEquals(30, untilIdle.toMinutes(), session.toString());
     }
 
@@ -160,7 +173,8 @@ class SessionLifecycleIT extends DeployedService {
         http.advanceClock(Duration.ofSeconds(30));
         assertEquals(first, json(session(token)).getString("idle_expires_at"), "moved less than a minute: not written");
         http.advanceClock(Duration.ofSeconds(31));
-        assertTrue(Instant.parse(json(session(token)).getString("idle_expires_at")).isAfter(Instant.parse(first)));
+        assertTrue(
+                Instant.parse(json(session(token)).getString("idle_expires_at")).isAfter(Instant.parse(first)));
     }
 
     @Test
@@ -183,9 +197,15 @@ class SessionLifecycleIT extends DeployedService {
     }
 
     private HttpResponse<String> changePassword(String token, String current, String replacement) {
-        String body = Json.createObjectBuilder().add("current_password", current).add("new_password", replacement).build().toString();
-        return http.send(http.request("password").header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        String body = Json.createObjectBuilder()
+                .add("current_password", current)
+                .add("new_password", replacement)
+                .build()
+                .toString();
+        return http.send(http.request("password")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test
@@ -207,10 +227,18 @@ class SessionLifecycleIT extends DeployedService {
     void theNewPasswordPassesThePolicyAndTheCurrentOneMustBeRight() {
         String username = uniqueUsername("policy");
         String token = http.newSession(username, PASSWORD);
-        assertTrue(assertProblem(400, changePassword(token, PASSWORD, "short")).getString("detail").contains("at least 8"));
-        assertTrue(assertProblem(400, changePassword(token, PASSWORD, "iloveyou")).getString("detail").contains("common"));
-        assertProblem(400, http.send(http.request("password").header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"new_password\":\"x\"}"))));
+        assertTrue(assertProblem(400, changePassword(token, PASSWORD, "short"))
+                .getString("detail")
+                .contains("at least 8"));
+        assertTrue(assertProblem(400, changePassword(token, PASSWORD, "iloveyou"))
+                .getString("detail")
+                .contains("common"));
+        assertProblem(
+                400,
+                http.send(http.request("password")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"new_password\":\"x\"}"))));
         assertProblem(401, changePassword(token, "not the password", "a brand new passphrase"));
         assertProblem(401, changePassword("c".repeat(43), PASSWORD, "a brand new passphrase"));
         assertEquals(200, http.login(username, PASSWORD).statusCode(), "nothing changed");

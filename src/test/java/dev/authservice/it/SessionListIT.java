@@ -8,39 +8,47 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
 import org.junit.jupiter.api.Test;
 
 /** The user's own sessions: the list, ending one after re-authentication, deleting the account. */
 class SessionListIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
-    private static final String REAUTH = Json.createObjectBuilder().add("password", PASSWORD).build().toString();
+    private static final String REAUTH =
+            Json.createObjectBuilder().add("password", PASSWORD).build().toString();
 
     private String loginWithAgent(String username, String agent) {
-        return token(http.send(http.request("login").header("Content-Type", "application/json").header("User-Agent", agent)
+        return token(http.send(http.request("login")
+                .header("Content-Type", "application/json")
+                .header("User-Agent", agent)
                 .POST(HttpRequest.BodyPublishers.ofString(HttpClientSupport.credentials(username, PASSWORD)))));
     }
 
     private List<JsonObject> sessions(String token) {
-        HttpResponse<String> response = http.send(http.request("sessions").header("Authorization", "Bearer " + token).GET());
+        HttpResponse<String> response = http.send(http.request("sessions")
+                .header("Authorization", "Bearer " + token)
+                .GET());
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
-        return json(response).getJsonArray("sessions").stream().map(JsonValue::asJsonObject).toList();
+        return json(response).getJsonArray("sessions").stream()
+                .map(JsonValue::asJsonObject)
+                .toList();
     }
 
     private static JsonObject other(List<JsonObject> sessions) {
-        return sessions.stream().filter(s -> !s.getBoolean("current")).findFirst().orElseThrow();
+        return sessions.stream()
+                .filter(s -> !s.getBoolean("current"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -52,7 +60,8 @@ class SessionListIT extends DeployedService {
 
         List<JsonObject> seen = sessions(laptop);
         assertEquals(2, seen.size(), seen.toString());
-        JsonObject current = seen.stream().filter(s -> s.getBoolean("current")).findFirst().orElseThrow();
+        JsonObject current =
+                seen.stream().filter(s -> s.getBoolean("current")).findFirst().orElseThrow();
         assertEquals("Laptop/1.0", current.getString("user_agent"));
         assertEquals("Phone/2.0", other(seen).getString("user_agent"));
         for (JsonObject session : seen) {
@@ -61,11 +70,14 @@ class SessionListIT extends DeployedService {
                 assertTrue(session.getString(field).endsWith("Z"), field);
             }
             String id = session.getString("id");
-            assertFalse(id.equals(laptop) || id.equals(phone) || id.equals(sha256(laptop)) || id.equals(sha256(phone)),
+            assertFalse(
+                    id.equals(laptop) || id.equals(phone) || id.equals(sha256(laptop)) || id.equals(sha256(phone)),
                     "the id is neither a token nor its hash");
         }
         assertEquals(1, seen.stream().filter(s -> s.getBoolean("current")).count());
-        assertTrue(sessions(phone).stream().anyMatch(s -> s.getBoolean("current") && s.getString("user_agent").equals("Phone/2.0")));
+        assertTrue(sessions(phone).stream()
+                .anyMatch(s ->
+                        s.getBoolean("current") && s.getString("user_agent").equals("Phone/2.0")));
     }
 
     @Test
@@ -76,8 +88,15 @@ class SessionListIT extends DeployedService {
         String stolen = loginWithAgent(username, "Stolen");
         String id = other(sessions(mine)).getString("id");
 
-        assertProblem(401, http.postJson("sessions/" + id + "/revoke", mine,
-                Json.createObjectBuilder().add("password", "not the password").build().toString()));
+        assertProblem(
+                401,
+                http.postJson(
+                        "sessions/" + id + "/revoke",
+                        mine,
+                        Json.createObjectBuilder()
+                                .add("password", "not the password")
+                                .build()
+                                .toString()));
         assertEquals(200, http.session(stolen).statusCode(), "a wrong password ends nothing");
 
         HttpResponse<String> revoked = http.postJson("sessions/" + id + "/revoke", mine, REAUTH);
@@ -111,8 +130,15 @@ class SessionListIT extends DeployedService {
         String first = loginWithAgent(username, "One");
         String second = loginWithAgent(username, "Two");
 
-        assertProblem(401, http.postJson("account/delete", first,
-                Json.createObjectBuilder().add("password", "not the password").build().toString()));
+        assertProblem(
+                401,
+                http.postJson(
+                        "account/delete",
+                        first,
+                        Json.createObjectBuilder()
+                                .add("password", "not the password")
+                                .build()
+                                .toString()));
         HttpResponse<String> deleted = http.postJson("account/delete", first, REAUTH);
         assertEquals(200, deleted.statusCode(), deleted.body());
         assertProblem(401, http.session(first));
@@ -124,10 +150,15 @@ class SessionListIT extends DeployedService {
     @Test
     void theListNeedsALiveToken() {
         assertProblem(401, http.send(http.request("sessions").GET()));
-        assertProblem(401, http.send(http.request("sessions").header("Authorization", "Bearer " + "y".repeat(43)).GET()));
+        assertProblem(
+                401,
+                http.send(http.request("sessions")
+                        .header("Authorization", "Bearer " + "y".repeat(43))
+                        .GET()));
     }
 
     private static String sha256(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
     }
 }

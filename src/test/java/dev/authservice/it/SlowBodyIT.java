@@ -10,13 +10,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,11 +51,14 @@ class SlowBodyIT {
                     String answer = answerSoFar(socket);
                     if (!answer.isEmpty()) {
                         assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
-                        assertTrue(answer.contains("application/problem+json") && answer.contains("\"status\":408"), answer);
+                        assertTrue(
+                                answer.contains("application/problem+json") && answer.contains("\"status\":408"),
+                                answer);
                         refused++;
                     }
                 }
-                assertTrue(refused >= STALLED - WAITING_AT_MOST,
+                assertTrue(
+                        refused >= STALLED - WAITING_AT_MOST,
                         refused + " stalled requests answered 408; the rest may wait for their bodies");
             } finally {
                 for (Socket socket : stalled) {
@@ -77,7 +78,8 @@ class SlowBodyIT {
         Socket socket = new Socket("127.0.0.1", port);
         OutputStream out = socket.getOutputStream();
         out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 1000\r\n\r\n{\"username\":").getBytes(StandardCharsets.US_ASCII));
+                        + "Content-Length: 1000\r\n\r\n{\"username\":")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return socket;
     }

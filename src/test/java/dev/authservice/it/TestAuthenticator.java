@@ -2,7 +2,6 @@ package dev.authservice.it;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,9 +21,12 @@ final class TestAuthenticator {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(key, "HmacSHA1"));
-            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(instant.getEpochSecond() / 30).array());
+            byte[] h = mac.doFinal(ByteBuffer.allocate(8)
+                    .putLong(instant.getEpochSecond() / 30)
+                    .array());
             int o = h[19] & 0xf;
-            int binary = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
+            int binary =
+                    ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,13 +1,12 @@
 package dev.authservice.it;
 
-import java.time.Duration;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 
 /**
  * Test deployments only: lets a black-box test read the service's clock (GET /test-clock, epoch

@@ -17,8 +17,7 @@ public final class TestDatabase {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static boolean isPostgres() {
         return serverUrl().isPresent();
@@ -41,8 +40,10 @@ public final class TestDatabase {
     public static Map<String, String> freshPostgres(String purpose) {
         String url = serverUrl().orElseThrow();
         String name = ("auth_" + purpose + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
-                .replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
-        try (Connection admin = DriverManager.getConnection(url, user(), password()); Statement sql = admin.createStatement()) {
+                .replaceAll("[^A-Za-z0-9_]", "_")
+                .toLowerCase();
+        try (Connection admin = DriverManager.getConnection(url, user(), password());
+                Statement sql = admin.createStatement()) {
             sql.executeUpdate("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** TOTP second factor, black-box, with an authenticator of the test's own on the deployment's clock. */
@@ -25,8 +23,7 @@ class TwoFactorIT extends DeployedService {
     private static final Duration NEXT_STEP = Duration.ofSeconds(30);
 
     /** An account with a confirmed second factor: its name, a token, its authenticator and recovery codes. */
-    private record Enrolled(String username, String token, TestAuthenticator app, List<String> recoveryCodes) {
-    }
+    private record Enrolled(String username, String token, TestAuthenticator app, List<String> recoveryCodes) {}
 
     private static String body(String... namesAndValues) {
         var object = Json.createObjectBuilder();
@@ -37,8 +34,11 @@ class TwoFactorIT extends DeployedService {
     }
 
     private HttpResponse<String> login(String username, String password, String otp) {
-        return http.postJson("login", otp == null ? body("username", username, "password", password)
-                : body("username", username, "password", password, "otp", otp));
+        return http.postJson(
+                "login",
+                otp == null
+                        ? body("username", username, "password", password)
+                        : body("username", username, "password", password, "otp", otp));
     }
 
     private String currentCode(TestAuthenticator app) {
@@ -58,8 +58,9 @@ class TwoFactorIT extends DeployedService {
         TestAuthenticator app = new TestAuthenticator(enrolment.getString("secret"));
         HttpResponse<String> confirmed = http.postJson("mfa/totp/confirm", token, body("code", currentCode(app)));
         assertEquals(200, confirmed.statusCode(), confirmed.body());
-        List<String> codes = json(confirmed).getJsonArray("recovery_codes").getValuesAs(JsonString.class)
-                .stream().map(JsonString::getString).toList();
+        List<String> codes = json(confirmed).getJsonArray("recovery_codes").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
         return new Enrolled(username, token, app, codes);
     }
 
@@ -72,13 +73,19 @@ class TwoFactorIT extends DeployedService {
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
         String secret = json(response).getString("secret");
         assertTrue(secret.matches("[A-Z2-7]{32}"), "160 bits, base32 without padding: " + secret);
-        assertEquals("otpauth://totp/auth-service:" + username + "?secret=" + secret
-                + "&issuer=auth-service&algorithm=SHA1&digits=6&period=30", json(response).getString("otpauth_uri"));
+        assertEquals(
+                "otpauth://totp/auth-service:" + username + "?secret=" + secret
+                        + "&issuer=auth-service&algorithm=SHA1&digits=6&period=30",
+                json(response).getString("otpauth_uri"));
         assertEquals(200, login(username, PASSWORD, null).statusCode(), "not active before confirmation");
 
-        String again = json(http.postJson("mfa/totp", token, body("password", PASSWORD))).getString("secret");
+        String again = json(http.postJson("mfa/totp", token, body("password", PASSWORD)))
+                .getString("secret");
         assertFalse(again.equals(secret), "a new call replaces the unconfirmed secret");
-        assertProblem(400, http.postJson("mfa/totp/confirm", token, body("code", new TestAuthenticator(secret).codeAt(http.clock()))));
+        assertProblem(
+                400,
+                http.postJson(
+                        "mfa/totp/confirm", token, body("code", new TestAuthenticator(secret).codeAt(http.clock()))));
     }
 
     @Test
@@ -91,7 +98,8 @@ class TwoFactorIT extends DeployedService {
     @Test
     void confirmationTakesOnlyTheRightCodeAndGivesTenRecoveryCodes() {
         String token = http.newSession(uniqueUsername("confirm"), PASSWORD);
-        TestAuthenticator app = new TestAuthenticator(json(http.postJson("mfa/totp", token, body("password", PASSWORD))).getString("secret"));
+        TestAuthenticator app = new TestAuthenticator(json(http.postJson("mfa/totp", token, body("password", PASSWORD)))
+                .getString("secret"));
         String right = currentCode(app);
         String wrong = right.equals("000000") ? "000001" : "000000";
         assertProblem(400, http.postJson("mfa/totp/confirm", token, body("code", wrong)));
@@ -108,10 +116,13 @@ class TwoFactorIT extends DeployedService {
         assertTrue(missing.getBoolean("mfa_required"), missing.toString());
         String code = freshCode(account.app());
         String wrong = code.equals("123456") ? "654321" : "123456";
-        assertTrue(assertProblem(401, login(account.username(), PASSWORD, wrong)).getBoolean("mfa_required"));
+        assertTrue(
+                assertProblem(401, login(account.username(), PASSWORD, wrong)).getBoolean("mfa_required"));
 
         assertEquals(200, login(account.username(), PASSWORD, code).statusCode(), "the current code");
-        assertTrue(assertProblem(401, login(account.username(), PASSWORD, code)).getBoolean("mfa_required"), "never twice");
+        assertTrue(
+                assertProblem(401, login(account.username(), PASSWORD, code)).getBoolean("mfa_required"),
+                "never twice");
     }
 
     @Test
@@ -129,28 +140,53 @@ class TwoFactorIT extends DeployedService {
         Enrolled account = enrolled();
         String recovery = account.recoveryCodes().get(3);
         assertEquals(200, login(account.username(), PASSWORD, recovery).statusCode());
-        assertTrue(assertProblem(401, login(account.username(), PASSWORD, recovery)).getBoolean("mfa_required"));
-        assertEquals(200, login(account.username(), PASSWORD, account.recoveryCodes().get(4).toLowerCase()).statusCode());
+        assertTrue(assertProblem(401, login(account.username(), PASSWORD, recovery))
+                .getBoolean("mfa_required"));
+        assertEquals(
+                200,
+                login(
+                                account.username(),
+                                PASSWORD,
+                                account.recoveryCodes().get(4).toLowerCase())
+                        .statusCode());
     }
 
     @Test
     void disablingNeedsPasswordAndCodeThenLoginIsAsBefore() {
         Enrolled account = enrolled();
         String code = freshCode(account.app());
-        assertProblem(401, http.postJson("mfa/totp/disable", account.token(), body("password", "not the password", "otp", code)));
-        assertTrue(assertProblem(401, http.postJson("mfa/totp/disable", account.token(), body("password", PASSWORD, "otp", "000000")))
+        assertProblem(
+                401,
+                http.postJson("mfa/totp/disable", account.token(), body("password", "not the password", "otp", code)));
+        assertTrue(assertProblem(
+                        401,
+                        http.postJson("mfa/totp/disable", account.token(), body("password", PASSWORD, "otp", "000000")))
                 .getBoolean("mfa_required"));
-        assertEquals(200, http.postJson("mfa/totp/disable", account.token(), body("password", PASSWORD, "otp", freshCode(account.app()))).statusCode());
+        assertEquals(
+                200,
+                http.postJson(
+                                "mfa/totp/disable",
+                                account.token(),
+                                body("password", PASSWORD, "otp", freshCode(account.app())))
+                        .statusCode());
         assertEquals(200, login(account.username(), PASSWORD, null).statusCode());
-        assertProblem(409, http.postJson("mfa/totp/disable", account.token(), body("password", PASSWORD, "otp", "000000")));
+        assertProblem(
+                409, http.postJson("mfa/totp/disable", account.token(), body("password", PASSWORD, "otp", "000000")));
     }
 
     @Test
     void aPasswordChangeNeedsTheCodeToo() {
         Enrolled account = enrolled();
         String change = body("current_password", PASSWORD, "new_password", "a brand new passphrase");
-        assertTrue(assertProblem(401, http.postJson("password", account.token(), change)).getBoolean("mfa_required"));
-        String withCode = body("current_password", PASSWORD, "new_password", "a brand new passphrase", "otp", freshCode(account.app()));
+        assertTrue(assertProblem(401, http.postJson("password", account.token(), change))
+                .getBoolean("mfa_required"));
+        String withCode = body(
+                "current_password",
+                PASSWORD,
+                "new_password",
+                "a brand new passphrase",
+                "otp",
+                freshCode(account.app()));
         assertEquals(200, http.postJson("password", account.token(), withCode).statusCode());
     }
 
@@ -160,7 +196,8 @@ class TwoFactorIT extends DeployedService {
         for (int i = 0; i < 5; i++) {
             assertProblem(401, login(account.username(), PASSWORD, String.format("%06d", i)));
         }
-        assertProblem(429, login(account.username(), PASSWORD, account.recoveryCodes().get(0)), "even with a good code");
+        assertProblem(
+                429, login(account.username(), PASSWORD, account.recoveryCodes().get(0)), "even with a good code");
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -96,9 +95,16 @@ class TwoInstancesIT {
 
         String kept = loginOn(one, username);
         String ended = loginOn(one, username);
-        assertEquals(200, other.postJson("password", kept,
-                "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"another horse battery\"}").statusCode());
-        assertEquals(401, one.session(ended).statusCode(), "a password change on the other ends the other sessions here");
+        assertEquals(
+                200,
+                other.postJson(
+                                "password",
+                                kept,
+                                "{\"current_password\":\"" + PASSWORD
+                                        + "\",\"new_password\":\"another horse battery\"}")
+                        .statusCode());
+        assertEquals(
+                401, one.session(ended).statusCode(), "a password change on the other ends the other sessions here");
         assertEquals(200, one.session(kept).statusCode());
     }
 
@@ -107,9 +113,12 @@ class TwoInstancesIT {
     void simultaneousRegistrationsOfOneNameOnBothInstancesGiveExactlyOne201() {
         for (int round = 0; round < 10; round++) {
             String username = uniqueUsername("race");
-            CompletableFuture<HttpResponse<String>> here = CompletableFuture.supplyAsync(() -> one.register(username, PASSWORD));
-            CompletableFuture<HttpResponse<String>> there = CompletableFuture.supplyAsync(() -> other.register(username, PASSWORD));
-            List<Integer> statuses = List.of(here.join().statusCode(), there.join().statusCode());
+            CompletableFuture<HttpResponse<String>> here =
+                    CompletableFuture.supplyAsync(() -> one.register(username, PASSWORD));
+            CompletableFuture<HttpResponse<String>> there =
+                    CompletableFuture.supplyAsync(() -> other.register(username, PASSWORD));
+            List<Integer> statuses =
+                    List.of(here.join().statusCode(), there.join().statusCode());
             assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
             assertTrue(statuses.contains(400), statuses.toString());
         }
@@ -139,35 +148,38 @@ class TwoInstancesIT {
         ExecutorService load = Executors.newFixedThreadPool(4);
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
-            workers.add(CompletableFuture.runAsync(() -> {
-                while (!stop.get()) {
-                    String username = uniqueUsername("load");
-                    try {
-                        if (frontDoor.register(username, PASSWORD).statusCode() != 201) {
-                            continue;
+            workers.add(CompletableFuture.runAsync(
+                    () -> {
+                        while (!stop.get()) {
+                            String username = uniqueUsername("load");
+                            try {
+                                if (frontDoor.register(username, PASSWORD).statusCode() != 201) {
+                                    continue;
+                                }
+                                registered.add(username);
+                                acknowledged.incrementAndGet();
+                                HttpResponse<String> login = frontDoor.login(username, PASSWORD);
+                                if (login.statusCode() != 200) {
+                                    continue;
+                                }
+                                String token = HttpClientSupport.token(login);
+                                if (frontDoor.logout(token).statusCode() == 200) {
+                                    loggedOut.add(token);
+                                } else {
+                                    live.add(token);
+                                }
+                            } catch (RuntimeException cutOff) {
+                                // a request in flight to the killed instance; it was never acknowledged
+                            }
                         }
-                        registered.add(username);
-                        acknowledged.incrementAndGet();
-                        HttpResponse<String> login = frontDoor.login(username, PASSWORD);
-                        if (login.statusCode() != 200) {
-                            continue;
-                        }
-                        String token = HttpClientSupport.token(login);
-                        if (frontDoor.logout(token).statusCode() == 200) {
-                            loggedOut.add(token);
-                        } else {
-                            live.add(token);
-                        }
-                    } catch (RuntimeException cutOff) {
-                        // a request in flight to the killed instance; it was never acknowledged
-                    }
-                }
-            }, load));
+                    },
+                    load));
         }
         assertTrue(Poll.until(Duration.ofSeconds(60), () -> acknowledged.get() >= 20), "load is running");
         first.kill9();
         int atKill = acknowledged.get();
-        assertTrue(Poll.until(Duration.ofSeconds(60), () -> acknowledged.get() >= atKill + 20),
+        assertTrue(
+                Poll.until(Duration.ofSeconds(60), () -> acknowledged.get() >= atKill + 20),
                 "registrations keep being acknowledged through nginx after the kill");
         stop.set(true);
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -180,7 +192,8 @@ class TwoInstancesIT {
             assertEquals(401, frontDoor.session(token).statusCode(), "a logout that was acknowledged stays done");
         }
         for (int i = 0; i < 20; i++) {
-            assertEquals(200, frontDoor.send(frontDoor.request("health/ready").GET()).statusCode());
+            assertEquals(
+                    200, frontDoor.send(frontDoor.request("health/ready").GET()).statusCode());
         }
         for (ServiceProcess instance : List.of(first, second)) {
             String log = instance.log();
@@ -227,18 +240,25 @@ class TwoInstancesIT {
                     }
                 }
                 """.formatted(dir, port, firstPort, secondPort));
-        nginx = new ProcessBuilder(System.getProperty("nginx.binary", "/usr/sbin/nginx"), "-p", dir.toString(), "-c", config.toString())
+        nginx = new ProcessBuilder(
+                        System.getProperty("nginx.binary", "/usr/sbin/nginx"),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nginx.out").toFile())
                 .start();
         HttpClientSupport client = new HttpClientSupport(URI.create("http://127.0.0.1:" + port + "/"));
-        assertTrue(Poll.until(Duration.ofSeconds(15), () -> {
-            try {
-                return client.send(client.request("health/live").GET()).statusCode() == 200;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        }), "nginx answers");
+        assertTrue(
+                Poll.until(Duration.ofSeconds(15), () -> {
+                    try {
+                        return client.send(client.request("health/live").GET()).statusCode() == 200;
+                    } catch (RuntimeException notYet) {
+                        return false;
+                    }
+                }),
+                "nginx answers");
         return client;
     }
 }

@@ -1,19 +1,14 @@
 package dev.authservice.accounts.control;
 
+import dev.authservice.accounts.entity.User;
+import dev.authservice.accounts.entity.Username;
+import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.hashing.control.HashingGate;
-import dev.authservice.throttling.control.LoginThrottle;
-import dev.authservice.hashing.entity.Password;
 import dev.authservice.hashing.control.PasswordHasher;
+import dev.authservice.hashing.entity.Password;
 import dev.authservice.refusal.Refusal;
-import dev.authservice.audit.control.SecurityEvent;
-import dev.authservice.accounts.entity.Username;
-
-import java.sql.SQLException;
-import java.time.Clock;
-import java.util.List;
-import java.util.function.Supplier;
-
+import dev.authservice.throttling.control.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,8 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-
-import dev.authservice.accounts.entity.User;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The account rules: who may register, what proves a login or a re-authentication, how a
@@ -95,7 +91,8 @@ public class Accounts {
      */
     public User authenticate(Credentials credentials, Client client) {
         Proof proof = new Proof(throttleKey(credentials.username()), credentials.password(), credentials.otp(), null);
-        return prove(proof, Refusal::invalidCredentials, SecurityEvent.Kind.LOGIN_FAILED, credentials.username(), client);
+        return prove(
+                proof, Refusal::invalidCredentials, SecurityEvent.Kind.LOGIN_FAILED, credentials.username(), client);
     }
 
     /**
@@ -103,15 +100,23 @@ public class Accounts {
      * account has a second factor) before a change to how they sign in or what they own.
      */
     public User reauthenticate(String username, Password password, String otp, Client client) {
-        return prove(new Proof(username, password, otp, null), Refusal::wrongPassword,
-                SecurityEvent.Kind.REAUTHENTICATION_FAILED, username, client);
+        return prove(
+                new Proof(username, password, otp, null),
+                Refusal::wrongPassword,
+                SecurityEvent.Kind.REAUTHENTICATION_FAILED,
+                username,
+                client);
     }
 
     /** Replaces the user's password once the current one (and second factor, if any) is proved. */
     public void changePassword(String username, Password current, String otp, Password replacement, Client client) {
         policy.check(Username.canonical(username), replacement);
-        prove(new Proof(username, current, otp, replacement), Refusal::wrongCurrentPassword,
-                SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, username, client);
+        prove(
+                new Proof(username, current, otp, replacement),
+                Refusal::wrongCurrentPassword,
+                SecurityEvent.Kind.PASSWORD_CHANGE_FAILED,
+                username,
+                client);
     }
 
     /** Ends the account: its second factor, its recovery codes and the user row; sessions are the caller's. */
@@ -121,12 +126,10 @@ public class Accounts {
     }
 
     /** What one attempt must prove, and the password to store once it has, if any. */
-    private record Proof(String name, Password password, String otp, Password replacement) {
-    }
+    private record Proof(String name, Password password, String otp, Password replacement) {}
 
     /** A password proved against {@code user}, and the hash to store next, if any. */
-    private record Verified(User user, String nextHash) {
-    }
+    private record Verified(User user, String nextHash) {}
 
     /**
      * The core of every proof: count the attempt, verify the password in a hashing slot (against
@@ -135,7 +138,12 @@ public class Accounts {
      * second factor under that lock. The lock lasts until the caller's transaction ends, so no
      * password change can commit between this proof and what it leads to.
      */
-    private User prove(Proof proof, Supplier<Refusal> wrongPassword, SecurityEvent.Kind failure, String loggedName, Client client) {
+    private User prove(
+            Proof proof,
+            Supplier<Refusal> wrongPassword,
+            SecurityEvent.Kind failure,
+            String loggedName,
+            Client client) {
         try {
             // Counted before it waits for a hashing slot, so that the slot is spent on hashing
             // alone, not on the count's database write; a 503 gives the attempt back.
@@ -149,7 +157,8 @@ public class Accounts {
                 if (!hasher.verify(proof.password(), found.passwordHash())) {
                     throw wrongPassword.get();
                 }
-                Password toStore = proof.replacement() != null ? proof.replacement()
+                Password toStore = proof.replacement() != null
+                        ? proof.replacement()
                         : hasher.needsRehash(found.passwordHash()) ? proof.password() : null;
                 return new Verified(found, toStore == null ? null : hasher.hash(toStore));
             });
@@ -186,8 +195,9 @@ public class Accounts {
     private Refusal recorded(Refusal refused, SecurityEvent.Kind failure, String username, Client client) {
         switch (refused.reason()) {
             case THROTTLED -> events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_THROTTLED, username, client));
-            case SECOND_FACTOR_REQUIRED -> events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
-            case HASHING_BUSY -> { }
+            case SECOND_FACTOR_REQUIRED ->
+                events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
+            case HASHING_BUSY -> {}
             default -> events.fire(SecurityEvent.of(failure, username, client));
         }
         return refused;
@@ -217,7 +227,8 @@ public class Accounts {
 
     private static boolean isConstraintViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
                 return true;
             }

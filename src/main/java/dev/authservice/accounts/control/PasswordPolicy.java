@@ -1,9 +1,9 @@
 package dev.authservice.accounts.control;
 
+import dev.authservice.accounts.entity.Username;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.refusal.Refusal;
-import dev.authservice.accounts.entity.Username;
-
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What a new password must be (NIST SP 800-63B §3.1.1.2, OWASP ASVS 5.0 V6): long enough in code

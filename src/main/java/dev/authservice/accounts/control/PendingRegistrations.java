@@ -1,11 +1,9 @@
 package dev.authservice.accounts.control;
 
 import dev.authservice.accounts.entity.Username;
-
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Usernames whose registration is running right now. Of simultaneous registrations of one name,

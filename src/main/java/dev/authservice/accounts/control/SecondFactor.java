@@ -97,8 +97,8 @@ public class SecondFactor {
         String label = URLEncoder.encode(ISSUER + ":" + user.username(), StandardCharsets.UTF_8)
                 .replace("+", "%20")
                 .replace("%3A", ":");
-        String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + ISSUER
-                + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
+        String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + ISSUER + "&algorithm=SHA1&digits="
+                + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
         return new Enrolment(base32, uri);
     }
 

@@ -1,11 +1,10 @@
 package dev.authservice.accounts.entity;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * An account: its canonical username (the primary key, so the database decides uniqueness), its

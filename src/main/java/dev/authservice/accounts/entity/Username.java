@@ -1,7 +1,6 @@
 package dev.authservice.accounts.entity;
 
 import dev.authservice.refusal.Refusal;
-
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -60,22 +59,28 @@ public final class Username {
             throw Refusal.invalidRequest("The username must not contain spaces.");
         }
         int type = Character.getType(cp);
-        if (type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
-                || type == Character.SURROGATE || type == Character.UNASSIGNED) {
+        if (type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE
+                || type == Character.UNASSIGNED) {
             throw Refusal.invalidRequest("The username must not contain control, formatting or unassigned characters.");
         }
         boolean ascii7 = cp >= 0x21 && cp <= 0x7E;
         boolean letterDigit = switch (type) {
-            case Character.LOWERCASE_LETTER, Character.UPPERCASE_LETTER, Character.OTHER_LETTER,
-                    Character.DECIMAL_DIGIT_NUMBER, Character.MODIFIER_LETTER,
-                    Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK -> true;
+            case Character.LOWERCASE_LETTER,
+                    Character.UPPERCASE_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.MODIFIER_LETTER,
+                    Character.NON_SPACING_MARK,
+                    Character.COMBINING_SPACING_MARK -> true;
             default -> false;
         };
         String single = new String(Character.toChars(cp));
         boolean hasCompat = !Normalizer.normalize(single, Normalizer.Form.NFKC).equals(single);
         if (!(ascii7 || letterDigit) || hasCompat) {
-            throw Refusal.invalidRequest(
-                    "The username may only contain letters, digits and printable ASCII symbols.");
+            throw Refusal.invalidRequest("The username may only contain letters, digits and printable ASCII symbols.");
         }
     }
 

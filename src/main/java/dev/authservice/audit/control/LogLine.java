@@ -9,14 +9,15 @@ final class LogLine {
 
     static final int MAX_VALUE_CHARS = 128;
 
-    private LogLine() {
-    }
+    private LogLine() {}
 
     static String of(SecurityEvent event) {
         String line = "event=" + event.kind().logName()
                 + " user=" + value(event.username())
-                + " client=" + value(event.client() == null ? null : event.client().address());
-        boolean endsSessions = event.kind() == SecurityEvent.Kind.LOGGED_OUT || event.kind() == SecurityEvent.Kind.ACCOUNT_DELETED;
+                + " client="
+                + value(event.client() == null ? null : event.client().address());
+        boolean endsSessions =
+                event.kind() == SecurityEvent.Kind.LOGGED_OUT || event.kind() == SecurityEvent.Kind.ACCOUNT_DELETED;
         return endsSessions ? line + " sessions=" + event.sessions() : line;
     }
 

@@ -35,7 +35,6 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         public String logName() {
             return logName;
         }
-
     }
 
     public static SecurityEvent of(Kind kind, String username, Client client) {

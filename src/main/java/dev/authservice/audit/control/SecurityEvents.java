@@ -1,16 +1,14 @@
 package dev.authservice.audit.control;
 
 import dev.authservice.metrics.control.AuthMetrics;
-
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.logging.Logger;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The audit trail: each {@link SecurityEvent} becomes one log line (logger {@code auth.security})
@@ -38,14 +36,20 @@ public class SecurityEvents {
         counters.put(SecurityEvent.Kind.LOGIN_FAILED, failures);
         counters.put(SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, failures);
         counters.put(SecurityEvent.Kind.REAUTHENTICATION_FAILED, failures);
-        counters.put(SecurityEvent.Kind.LOGIN_THROTTLED, metrics.counter("auth.logins", logins, "outcome", "throttled"));
+        counters.put(
+                SecurityEvent.Kind.LOGIN_THROTTLED, metrics.counter("auth.logins", logins, "outcome", "throttled"));
         counters.put(SecurityEvent.Kind.LOGGED_OUT, metrics.counter("auth.logouts", "Sessions ended by logout"));
-        counters.put(SecurityEvent.Kind.PASSWORD_CHANGED, metrics.counter("auth.password.changes", "Passwords changed"));
-        counters.put(SecurityEvent.Kind.OTP_FAILED, metrics.counter("auth.otp.failures", "Wrong one-time or recovery codes"));
+        counters.put(
+                SecurityEvent.Kind.PASSWORD_CHANGED, metrics.counter("auth.password.changes", "Passwords changed"));
+        counters.put(
+                SecurityEvent.Kind.OTP_FAILED,
+                metrics.counter("auth.otp.failures", "Wrong one-time or recovery codes"));
         counters.put(SecurityEvent.Kind.MFA_ENROLLED, metrics.counter("auth.mfa.changes", mfa, "change", "enrolled"));
         counters.put(SecurityEvent.Kind.MFA_CONFIRMED, metrics.counter("auth.mfa.changes", mfa, "change", "confirmed"));
         counters.put(SecurityEvent.Kind.MFA_DISABLED, metrics.counter("auth.mfa.changes", mfa, "change", "disabled"));
-        counters.put(SecurityEvent.Kind.SESSION_REVOKED, metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner"));
+        counters.put(
+                SecurityEvent.Kind.SESSION_REVOKED,
+                metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner"));
         counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted", "Accounts deleted"));
     }
 

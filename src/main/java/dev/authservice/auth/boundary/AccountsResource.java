@@ -46,9 +46,9 @@ public class AccountsResource {
         var token = caller.sessionToken();
         Password current = Password.of(body.requiredString("current_password"));
         Password replacement = Password.of(body.requiredString("new_password"));
-        String username =
-                auth.changePassword(token, current, body.optionalString("otp"), replacement, caller.client());
-        return Response.ok(JsonFactories.object().add("username", username).build()).build();
+        String username = auth.changePassword(token, current, body.optionalString("otp"), replacement, caller.client());
+        return Response.ok(JsonFactories.object().add("username", username).build())
+                .build();
     }
 
     /** Deletes the account, its second factor and every session: full re-authentication first. */

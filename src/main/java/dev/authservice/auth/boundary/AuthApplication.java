@@ -1,9 +1,8 @@
 package dev.authservice.auth.boundary;
 
-import java.util.Map;
-
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /** Mounts the JAX-RS resources at the context root, where the README's curl examples (the HTTP contract) expect them. */
 @ApplicationPath("/")

@@ -1,28 +1,25 @@
 package dev.authservice.auth.boundary;
 
-import java.util.List;
-
+import dev.authservice.accounts.control.Accounts;
+import dev.authservice.accounts.control.Credentials;
+import dev.authservice.accounts.control.SecondFactor;
+import dev.authservice.accounts.entity.User;
+import dev.authservice.accounts.entity.Username;
+import dev.authservice.audit.control.SecurityEvent;
+import dev.authservice.audit.entity.Client;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.sessions.control.IssuedSession;
+import dev.authservice.sessions.control.SessionSummary;
+import dev.authservice.sessions.control.SessionView;
+import dev.authservice.sessions.control.Sessions;
+import dev.authservice.sessions.entity.Session;
+import dev.authservice.sessions.entity.SessionToken;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-
-import dev.authservice.accounts.control.Accounts;
-import dev.authservice.audit.entity.Client;
-import dev.authservice.accounts.control.Credentials;
-import dev.authservice.sessions.control.IssuedSession;
-import dev.authservice.hashing.entity.Password;
-import dev.authservice.refusal.Refusal;
-import dev.authservice.accounts.control.SecondFactor;
-import dev.authservice.sessions.control.SessionSummary;
-import dev.authservice.audit.control.SecurityEvent;
-import dev.authservice.sessions.entity.SessionToken;
-import dev.authservice.sessions.control.SessionView;
-import dev.authservice.sessions.control.Sessions;
-import dev.authservice.accounts.entity.Username;
-import dev.authservice.sessions.entity.Session;
-import dev.authservice.accounts.entity.User;
+import java.util.List;
 
 /**
  * The use cases of the service, one container-managed transaction each (the token check excepted,
@@ -84,7 +81,8 @@ public class AuthBean {
     }
 
     /** Replaces the password of the token's user and ends the user's other sessions; returns the user. */
-    public String changePassword(SessionToken token, Password current, String otp, Password replacement, Client client) {
+    public String changePassword(
+            SessionToken token, Password current, String otp, Password replacement, Client client) {
         Session session = sessions.live(token);
         accounts.changePassword(session.username(), current, otp, replacement, client);
         sessions.revokeOthersOf(session.username(), session);
@@ -96,7 +94,8 @@ public class AuthBean {
     public SecondFactor.Enrolment enrolTotp(SessionToken token, Password password, Client client) {
         String username = sessions.live(token).username();
         secondFactor.requireInactive(username);
-        SecondFactor.Enrolment enrolment = secondFactor.begin(accounts.reauthenticate(username, password, null, client));
+        SecondFactor.Enrolment enrolment =
+                secondFactor.begin(accounts.reauthenticate(username, password, null, client));
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_ENROLLED, username, client));
         return enrolment;
     }

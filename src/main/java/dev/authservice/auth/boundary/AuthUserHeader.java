@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class AuthUserHeader {
 
-    private AuthUserHeader() {
-    }
+    private AuthUserHeader() {}
 
     static String encode(String username) {
         StringBuilder out = new StringBuilder(username.length());

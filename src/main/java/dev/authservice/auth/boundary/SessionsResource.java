@@ -72,7 +72,8 @@ public class SessionsResource {
     @Path("logout-all")
     public Response logoutAll() {
         int revoked = auth.logoutAll(caller.sessionToken(), caller.client());
-        return Response.ok(JsonFactories.object().add("revoked", revoked).build()).build();
+        return Response.ok(JsonFactories.object().add("revoked", revoked).build())
+                .build();
     }
 
     /**

@@ -1,15 +1,13 @@
 package dev.authservice.hashing.control;
 
 import dev.authservice.refusal.Refusal;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Bounds the PBKDF2 work running at once to about the core count, so a flood of logins cannot

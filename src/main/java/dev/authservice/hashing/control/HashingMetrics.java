@@ -1,13 +1,11 @@
 package dev.authservice.hashing.control;
 
 import dev.authservice.metrics.control.AuthMetrics;
-
-import java.util.concurrent.atomic.LongAdder;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What PBKDF2 costs, as two monotonic series whose units are right in Prometheus:
@@ -29,7 +27,9 @@ public class HashingMetrics {
     /** At deployment, so that /metrics lists both series before the first hash. */
     void register(@Observes Startup startup) {
         hashes = metrics.counter("auth.password.hashes", "PBKDF2 hashes and verifications");
-        metrics.gauge("auth.password.hashing.seconds.total", "Seconds spent in PBKDF2 hashes and verifications",
+        metrics.gauge(
+                "auth.password.hashing.seconds.total",
+                "Seconds spent in PBKDF2 hashes and verifications",
                 () -> nanos.sum() / 1e9);
     }
 

@@ -1,17 +1,14 @@
 package dev.authservice.hashing.control;
 
 import dev.authservice.hashing.entity.Password;
-
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.HexFormat;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
 
 /** Hashes and verifies passwords with Jakarta Security's PBKDF2 at the configured parameters. */
 @ApplicationScoped

@@ -1,7 +1,6 @@
 package dev.authservice.hashing.entity;
 
 import dev.authservice.refusal.Refusal;
-
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 

@@ -1,9 +1,8 @@
 package dev.authservice.http.boundary;
 
-import java.util.Locale;
-
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.entity.SessionToken;
+import java.util.Locale;
 
 /**
  * Parses an Authorization header of the Bearer scheme (RFC 6750 §2.1). Tokens are taken from this
@@ -13,8 +12,7 @@ public final class BearerAuthorization {
 
     private static final String SCHEME = "bearer";
 
-    private BearerAuthorization() {
-    }
+    private BearerAuthorization() {}
 
     public static SessionToken token(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {

@@ -1,15 +1,14 @@
 package dev.authservice.http.boundary;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /** A request whose body was already read into memory ({@link SlowBodyFilter}). */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
@@ -59,7 +58,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
     @Override
     public BufferedReader getReader() throws UnsupportedEncodingException {
         String encoding = getCharacterEncoding();
-        return new BufferedReader(new InputStreamReader(getInputStream(),
-                encoding == null ? StandardCharsets.UTF_8.name() : encoding));
+        return new BufferedReader(
+                new InputStreamReader(getInputStream(), encoding == null ? StandardCharsets.UTF_8.name() : encoding));
     }
 }

@@ -1,11 +1,10 @@
 package dev.authservice.http.boundary;
 
-import java.io.IOException;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
  * The web.xml error page: errors the servlet container raises before JAX-RS sees the request

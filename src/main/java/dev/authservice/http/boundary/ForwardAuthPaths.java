@@ -1,15 +1,14 @@
 package dev.authservice.http.boundary;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The forward-auth check answers every request for a path under /session, whatever its method.
@@ -29,7 +28,8 @@ public class ForwardAuthPaths extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         // The request URI is the path as sent, neither decoded nor resolved (Servlet 6.0, 3.6).
-        String sent = percentDecoded(request.getRequestURI().substring(request.getContextPath().length()));
+        String sent = percentDecoded(
+                request.getRequestURI().substring(request.getContextPath().length()));
         String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!underSession(sent) && !underSession(routed)) {
             chain.doFilter(request, response);

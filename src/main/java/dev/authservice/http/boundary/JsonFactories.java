@@ -1,11 +1,10 @@
 package dev.authservice.http.boundary;
 
-import java.util.Map;
-
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
+import java.util.Map;
 
 /**
  * JSON-P factories, looked up once. Every static method of jakarta.json.Json finds its provider
@@ -18,8 +17,7 @@ public final class JsonFactories {
     public static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
     public static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
 
-    private JsonFactories() {
-    }
+    private JsonFactories() {}
 
     public static JsonObjectBuilder object() {
         return BUILDERS.createObjectBuilder();

@@ -10,6 +10,8 @@ public class PayloadTooLargeMapper implements ExceptionMapper<PayloadTooLargeExc
 
     @Override
     public Response toResponse(PayloadTooLargeException e) {
-        return Problem.response(413, e.getMessage()).header("Connection", "close").build();
+        return Problem.response(413, e.getMessage())
+                .header("Connection", "close")
+                .build();
     }
 }

@@ -1,14 +1,12 @@
 package dev.authservice.http.boundary;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 import jakarta.json.JsonObjectBuilder;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** An RFC 9457 problem details response: application/problem+json, never an HTML page. */
 public final class Problem {
@@ -16,8 +14,7 @@ public final class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType TYPE = MediaType.valueOf(MEDIA_TYPE);
 
-    private Problem() {
-    }
+    private Problem() {}
 
     public static Response.ResponseBuilder response(int status, String detail) {
         return response(status, detail, Map.of());
@@ -25,9 +22,7 @@ public final class Problem {
 
     /** With RFC 9457 extension members, such as {@code "mfa_required": true}. */
     public static Response.ResponseBuilder response(int status, String detail, Map<String, Boolean> extensions) {
-        return Response.status(status)
-                .type(TYPE)
-                .entity(json(status, detail, extensions));
+        return Response.status(status).type(TYPE).entity(json(status, detail, extensions));
     }
 
     /** Writes the problem straight to a servlet response, for answers given outside JAX-RS. */

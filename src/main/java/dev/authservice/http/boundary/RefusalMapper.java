@@ -1,13 +1,11 @@
 package dev.authservice.http.boundary;
 
-import java.util.Map;
-
+import dev.authservice.refusal.Refusal;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
-import dev.authservice.refusal.Refusal;
+import java.util.Map;
 
 /** Turns a refused request into its status code, headers and problem+json. */
 @Provider
@@ -23,9 +21,11 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
                 : Problem.response(status(refusal.reason()), refusal.detail());
         switch (refusal.reason()) {
             case TOKEN_MISSING -> response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-            case TOKEN_INVALID -> response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
-            case THROTTLED, HASHING_BUSY -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
-            default -> { }
+            case TOKEN_INVALID ->
+                response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
+            case THROTTLED, HASHING_BUSY ->
+                response.header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
+            default -> {}
         }
         return response.build();
     }

@@ -1,12 +1,11 @@
 package dev.authservice.http.boundary;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /** Headers every response of the application carries, error pages included (mapped in web.xml). */
 public class SecurityHeadersFilter extends HttpFilter {

@@ -1,16 +1,14 @@
 package dev.authservice.http.boundary;
 
-import java.io.IOException;
-import java.util.concurrent.Semaphore;
-import java.util.logging.Logger;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
 
 /**
  * Keeps request bodies that are slow to arrive from taking the request threads that token checks

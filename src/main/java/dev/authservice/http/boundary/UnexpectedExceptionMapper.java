@@ -1,14 +1,12 @@
 package dev.authservice.http.boundary;
 
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
+import dev.authservice.persistence.control.DatabaseOutage;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
-import dev.authservice.persistence.control.DatabaseOutage;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The last resort. A database that cannot be reached is no fault of ours: 503 with Retry-After
@@ -31,6 +29,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-        return Problem.response(500, "An internal error occurred; incident " + incident + ".").build();
+        return Problem.response(500, "An internal error occurred; incident " + incident + ".")
+                .build();
     }
 }

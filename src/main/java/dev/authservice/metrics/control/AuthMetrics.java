@@ -1,5 +1,8 @@
 package dev.authservice.metrics.control;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +11,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 
 /**
  * The application's metrics, kept by the application itself so that every server has them: they
@@ -49,13 +48,23 @@ public class AuthMetrics {
     public String prometheusText() {
         StringBuilder text = new StringBuilder();
         Map<String, List<Series>> byName = series.stream()
-                .collect(Collectors.groupingBy(Series::exportedName, java.util.LinkedHashMap::new, Collectors.toList()));
+                .collect(
+                        Collectors.groupingBy(Series::exportedName, java.util.LinkedHashMap::new, Collectors.toList()));
         byName.forEach((name, members) -> {
             Series first = members.get(0);
-            text.append("# HELP ").append(name).append(' ').append(first.description()).append('\n');
+            text.append("# HELP ")
+                    .append(name)
+                    .append(' ')
+                    .append(first.description())
+                    .append('\n');
             text.append("# TYPE ").append(name).append(' ').append(first.type()).append('\n');
             for (Series one : members) {
-                text.append(name).append('{').append(one.labels()).append("} ").append(format(one.value().getAsDouble())).append('\n');
+                text.append(name)
+                        .append('{')
+                        .append(one.labels())
+                        .append("} ")
+                        .append(format(one.value().getAsDouble()))
+                        .append('\n');
             }
         });
         return text.toString();
@@ -70,7 +79,9 @@ public class AuthMetrics {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     /** A count that also steps its copies in the server's metrics API, if any. */

@@ -1,11 +1,9 @@
 package dev.authservice.metrics.control;
 
-import java.util.function.DoubleSupplier;
-import java.util.function.LongConsumer;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.function.DoubleSupplier;
+import java.util.function.LongConsumer;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;

@@ -1,12 +1,9 @@
 package dev.authservice.operations.boundary;
 
 import dev.authservice.http.boundary.JsonFactories;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
+import dev.authservice.metrics.control.AuthMetrics;
+import dev.authservice.operations.control.MicroProfileHealth;
+import dev.authservice.persistence.control.DatabaseCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -15,10 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import dev.authservice.metrics.control.AuthMetrics;
-import dev.authservice.persistence.control.DatabaseCheck;
-import dev.authservice.operations.control.MicroProfileHealth;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Health, metrics and the OpenAPI document, served by the application itself so that every server
@@ -85,12 +82,21 @@ public class OperationsResource {
             list.add(check);
             up &= check.getString("status").equals(UP);
         }
-        JsonObject body = JsonFactories.object().add("status", up ? UP : DOWN).add("checks", list).build();
-        return Response.status(up ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        JsonObject body = JsonFactories.object()
+                .add("status", up ? UP : DOWN)
+                .add("checks", list)
+                .build();
+        return Response.status(up ? 200 : 503)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.toString())
+                .build();
     }
 
     private static JsonObject check(String name, boolean up) {
-        return JsonFactories.object().add("name", name).add("status", up ? UP : DOWN).build();
+        return JsonFactories.object()
+                .add("name", name)
+                .add("status", up ? UP : DOWN)
+                .build();
     }
 
     private static String openApiDocument() {

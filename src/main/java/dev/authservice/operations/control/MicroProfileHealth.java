@@ -1,11 +1,9 @@
 package dev.authservice.operations.control;
 
 import dev.authservice.persistence.control.DatabaseCheck;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
@@ -30,7 +28,9 @@ public class MicroProfileHealth {
     @Produces
     @Readiness
     HealthCheck databaseAnswers() {
-        return () -> HealthCheckResponse.named(DatabaseCheck.NAME).status(database.answers()).build();
+        return () -> HealthCheckResponse.named(DatabaseCheck.NAME)
+                .status(database.answers())
+                .build();
     }
 
     /** Alive while the application is deployed and answering; deliberately touches nothing else. */

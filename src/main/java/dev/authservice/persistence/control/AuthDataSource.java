@@ -1,17 +1,15 @@
 package dev.authservice.persistence.control;
 
 import java.io.PrintWriter;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-
-import java.sql.Connection;
-
-import javax.sql.DataSource;
 
 /**
  * The class the application's datasource in WEB-INF/web.xml names. The server pools it as it
@@ -46,7 +44,8 @@ public class AuthDataSource implements DataSource {
     private static DataSource chosen() {
         String url = config("auth.db.url").orElse("").strip();
         if (!url.isEmpty()) {
-            return ServerDatabase.dataSource(url,
+            return ServerDatabase.dataSource(
+                    url,
                     config("auth.db.user").orElse(""),
                     config("auth.db.password").orElse(""));
         }

@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
-
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
@@ -30,8 +28,7 @@ public final class EmbeddedDatabase {
      */
     private static final AtomicReference<EmbeddedDataSource> SHUTDOWN = new AtomicReference<>();
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     static DataSource dataSource(String directory) {
         String path = Path.of(directory).toAbsolutePath().toString();
@@ -58,7 +55,8 @@ public final class EmbeddedDatabase {
             if (DATABASE_SHUT_DOWN.equals(e.getSQLState())) {
                 LOG.info("Embedded Derby database shut down");
             } else {
-                LOG.warning(() -> "Embedded Derby did not shut down cleanly: " + e.getSQLState() + " " + e.getMessage());
+                LOG.warning(
+                        () -> "Embedded Derby did not shut down cleanly: " + e.getSQLState() + " " + e.getMessage());
             }
         } catch (RuntimeException | LinkageError e) {
             LOG.warning(() -> "Embedded Derby could not be shut down: " + e);

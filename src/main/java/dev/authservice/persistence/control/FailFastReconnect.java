@@ -1,6 +1,5 @@
 package dev.authservice.persistence.control;
 
-
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.DatabaseLogin;
 import org.eclipse.persistence.sessions.Session;

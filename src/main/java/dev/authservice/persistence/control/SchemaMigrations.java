@@ -1,5 +1,11 @@
 package dev.authservice.persistence.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,15 +14,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 
 /**
@@ -85,17 +83,19 @@ public class SchemaMigrations {
     /** The version the pre-Flyway installer recorded, or 0 for a database it never touched. */
     static int legacyVersion(DataSource database) {
         try (Connection connection = database.getConnection()) {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, LEGACY_VERSION_TABLE, new String[] {"TABLE"})) {
+            try (ResultSet tables =
+                    connection.getMetaData().getTables(null, null, LEGACY_VERSION_TABLE, new String[] {"TABLE"})) {
                 if (!tables.next()) {
                     return 0;
                 }
             }
             try (Statement query = connection.createStatement();
-                 ResultSet max = query.executeQuery("SELECT MAX(VERSION) FROM " + LEGACY_VERSION_TABLE)) {
+                    ResultSet max = query.executeQuery("SELECT MAX(VERSION) FROM " + LEGACY_VERSION_TABLE)) {
                 return max.next() ? max.getInt(1) : 0;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("The database could not be read to migrate its schema: " + e.getSQLState(), e);
+            throw new IllegalStateException(
+                    "The database could not be read to migrate its schema: " + e.getSQLState(), e);
         }
     }
 }

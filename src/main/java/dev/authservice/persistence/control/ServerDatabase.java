@@ -1,9 +1,7 @@
 package dev.authservice.persistence.control;
 
 import java.util.Locale;
-
 import javax.sql.DataSource;
-
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -15,15 +13,16 @@ final class ServerDatabase {
 
     /** Seconds to open a connection, and to wait for any answer on one. */
     static final int CONNECT_TIMEOUT_SECONDS = 5;
+
     static final int SOCKET_TIMEOUT_SECONDS = 30;
 
-    private ServerDatabase() {
-    }
+    private ServerDatabase() {}
 
     static DataSource dataSource(String url, String user, String password) {
         if (!url.startsWith("jdbc:postgresql:")) {
             // Never echo the URL: it may carry a password.
-            throw new IllegalStateException("auth.db.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+            throw new IllegalStateException(
+                    "auth.db.url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
         }
         PGSimpleDataSource postgres = new PGSimpleDataSource();
         postgres.setURL(url);

@@ -1,9 +1,8 @@
 package dev.authservice.persistence.entity;
 
-import java.time.Instant;
-
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.time.Instant;
 
 /** Stores instants as epoch milliseconds: no time zone or daylight-saving gap can shift them. */
 @Converter(autoApply = true)

@@ -1,5 +1,11 @@
 package dev.authservice.secondfactor.control;
 
+import dev.authservice.configuration.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,14 +16,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
-
-import dev.authservice.configuration.Settings;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -64,7 +62,8 @@ public class MfaKey implements Settings {
         } catch (IllegalArgumentException notBase64) {
             // reported below, without the value
         }
-        throw new IllegalStateException("auth.mfa.key must be the base64 form of " + SecretBox.KEY_BYTES + " random bytes");
+        throw new IllegalStateException(
+                "auth.mfa.key must be the base64 form of " + SecretBox.KEY_BYTES + " random bytes");
     }
 
     private byte[] fromFile() {
@@ -75,10 +74,12 @@ public class MfaKey implements Settings {
                 new SecureRandom().nextBytes(key);
                 Files.createDirectories(path.getParent());
                 try {
-                    Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                     Files.writeString(path, Base64.getEncoder().encodeToString(key));
-                    LOG.warning(() -> "auth.mfa.key is not set: generated a key for TOTP secrets in " + path
-                            + " (owner-only). Back it up; instances sharing a database must share it (see docs/two-factor.md).");
+                    LOG.warning(
+                            () -> "auth.mfa.key is not set: generated a key for TOTP secrets in " + path
+                                    + " (owner-only). Back it up; instances sharing a database must share it (see docs/two-factor.md).");
                 } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
                     // read the one it wrote
                 }

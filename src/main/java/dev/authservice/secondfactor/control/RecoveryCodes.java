@@ -20,8 +20,7 @@ public final class RecoveryCodes {
     private static final int RANDOM_BYTES = 15;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RecoveryCodes() {
-    }
+    private RecoveryCodes() {}
 
     public static List<String> generate() {
         List<String> codes = new ArrayList<>(COUNT);
@@ -41,7 +40,8 @@ public final class RecoveryCodes {
     /** The stored form: hex SHA-256 of the code without dashes or spaces, in upper case. */
     public static String hash(String typed) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized(typed).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(normalized(typed).getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -1,11 +1,10 @@
 package dev.authservice.sessions.control;
 
+import dev.authservice.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-
-import dev.authservice.sessions.entity.Session;
 
 /**
  * Writes a session's slid idle deadline in a short transaction of its own, so that the token check

@@ -1,12 +1,10 @@
 package dev.authservice.sessions.control;
 
 import dev.authservice.sessions.entity.SessionToken;
-
 import java.time.Duration;
 
 /**
  * What a successful login hands back: the token (shown to the client once) and how long it stays
  * valid if it is not used again, the earlier of its idle and absolute deadlines.
  */
-public record IssuedSession(String username, SessionToken token, Duration expiresIn) {
-}
+public record IssuedSession(String username, SessionToken token, Duration expiresIn) {}

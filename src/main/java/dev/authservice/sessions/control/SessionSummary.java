@@ -3,6 +3,12 @@ package dev.authservice.sessions.control;
 import java.time.Instant;
 
 /** One live session as its user sees it in GET /sessions. */
-public record SessionSummary(String id, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-                             Instant idleExpiresAt, String client, String userAgent, boolean current) {
-}
+public record SessionSummary(
+        String id,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        Instant idleExpiresAt,
+        String client,
+        String userAgent,
+        boolean current) {}

@@ -1,14 +1,11 @@
 package dev.authservice.sessions.control;
 
+import dev.authservice.accounts.entity.User;
 import dev.authservice.audit.entity.Client;
-import dev.authservice.refusal.Refusal;
-import dev.authservice.sessions.entity.SessionToken;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-
 import dev.authservice.metrics.control.AuthMetrics;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.entity.Session;
+import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -16,9 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-
-import dev.authservice.sessions.entity.Session;
-import dev.authservice.accounts.entity.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Every read and write of the session table: opening, checking, revoking, purging, counting. The
@@ -43,7 +40,8 @@ public class Sessions {
     public IssuedSession open(User user, Client client) {
         Instant now = clock.instant();
         SessionToken token = SessionToken.generate();
-        Session session = Session.open(token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent());
+        Session session =
+                Session.open(token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent());
         em.persist(session);
         return new IssuedSession(user.username(), token, session.remainingAt(now));
     }
@@ -88,17 +86,28 @@ public class Sessions {
 
     /** Revokes every session of the user; returns how many. */
     public int revokeAllOf(String username) {
-        return em.createNamedQuery(Session.REVOKE_ALL_OF_USER).setParameter("username", username).executeUpdate();
+        return em.createNamedQuery(Session.REVOKE_ALL_OF_USER)
+                .setParameter("username", username)
+                .executeUpdate();
     }
 
     /** Every live session of the user, oldest first; {@code current} marks the one asking. */
     public List<SessionSummary> liveOf(String username, Session current) {
-        return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
+        return em
+                .createNamedQuery(Session.LIVE_OF_USER, Session.class)
                 .setParameter("username", username)
                 .setParameter("now", clock.instant())
-                .getResultList().stream()
-                .map(s -> new SessionSummary(s.sessionId(), s.createdAt(), s.lastUsedAt(), s.expiresAt(), s.idleExpiresAt(),
-                        s.client(), s.userAgent(), s.tokenHash().equals(current.tokenHash())))
+                .getResultList()
+                .stream()
+                .map(s -> new SessionSummary(
+                        s.sessionId(),
+                        s.createdAt(),
+                        s.lastUsedAt(),
+                        s.expiresAt(),
+                        s.idleExpiresAt(),
+                        s.client(),
+                        s.userAgent(),
+                        s.tokenHash().equals(current.tokenHash())))
                 .toList();
     }
 
@@ -143,6 +152,8 @@ public class Sessions {
     }
 
     public long countLive() {
-        return em.createNamedQuery(Session.COUNT_LIVE, Long.class).setParameter("now", clock.instant()).getSingleResult();
+        return em.createNamedQuery(Session.COUNT_LIVE, Long.class)
+                .setParameter("now", clock.instant())
+                .getSingleResult();
     }
 }

@@ -1,12 +1,6 @@
 package dev.authservice.sessions.entity;
 
 import dev.authservice.accounts.entity.User;
-
-import java.time.Duration;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -15,6 +9,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 
 /**
  * A login session. Only the SHA-256 of its bearer token is kept, as the primary key, so a token
@@ -26,29 +24,34 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "AUTH_SESSION")
-@NamedQuery(name = Session.REVOKE_LIVE,
+@NamedQuery(
+        name = Session.REVOKE_LIVE,
         query = "DELETE FROM Session s WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt > :now")
-@NamedQuery(name = Session.REVOKE_ALL_OF_USER,
-        query = "DELETE FROM Session s WHERE s.username = :username")
-@NamedQuery(name = Session.REVOKE_OTHERS_OF_USER,
+@NamedQuery(name = Session.REVOKE_ALL_OF_USER, query = "DELETE FROM Session s WHERE s.username = :username")
+@NamedQuery(
+        name = Session.REVOKE_OTHERS_OF_USER,
         query = "DELETE FROM Session s WHERE s.username = :username AND s.tokenHash <> :keep")
-@NamedQuery(name = Session.EXPIRED_TOKEN_HASHES,
+@NamedQuery(
+        name = Session.EXPIRED_TOKEN_HASHES,
         query = "SELECT s.tokenHash FROM Session s WHERE s.idleExpiresAt <= :now")
-@NamedQuery(name = Session.DELETE_BY_TOKEN_HASHES,
-        query = "DELETE FROM Session s WHERE s.tokenHash IN :tokenHashes")
-@NamedQuery(name = Session.COUNT_LIVE,
-        query = "SELECT COUNT(s) FROM Session s WHERE s.idleExpiresAt > :now")
-@NamedQuery(name = Session.LIVE_OF_USER,
+@NamedQuery(name = Session.DELETE_BY_TOKEN_HASHES, query = "DELETE FROM Session s WHERE s.tokenHash IN :tokenHashes")
+@NamedQuery(name = Session.COUNT_LIVE, query = "SELECT COUNT(s) FROM Session s WHERE s.idleExpiresAt > :now")
+@NamedQuery(
+        name = Session.LIVE_OF_USER,
         query = "SELECT s FROM Session s WHERE s.username = :username AND s.idleExpiresAt > :now ORDER BY s.createdAt")
-@NamedQuery(name = Session.REVOKE_LIVE_BY_ID,
-        query = "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
-@NamedQuery(name = Session.SLIDE_IDLE_DEADLINE,
+@NamedQuery(
+        name = Session.REVOKE_LIVE_BY_ID,
+        query =
+                "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
+@NamedQuery(
+        name = Session.SLIDE_IDLE_DEADLINE,
         query = "UPDATE Session s SET s.idleExpiresAt = :idleExpiresAt, s.lastUsedAt = :usedAt"
                 + " WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt < :idleExpiresAt")
 public class Session {
 
     /** Deletes one live session; the affected row count says whether the token was live. */
     public static final String REVOKE_LIVE = "Session.revokeLive";
+
     public static final String REVOKE_ALL_OF_USER = "Session.revokeAllOfUser";
     public static final String REVOKE_OTHERS_OF_USER = "Session.revokeOthersOfUser";
     public static final String EXPIRED_TOKEN_HASHES = "Session.expiredTokenHashes";
@@ -117,8 +120,8 @@ public class Session {
      * A new session of {@code user}, opened now from {@code client} with {@code userAgent}, stored
      * under the hash of its token.
      */
-    public static Session open(String tokenHash, User user, Instant now, SessionLifetimes lifetimes,
-                               String client, String userAgent) {
+    public static Session open(
+            String tokenHash, User user, Instant now, SessionLifetimes lifetimes, String client, String userAgent) {
         Session session = new Session(tokenHash, user, now, lifetimes.absolute());
         session.idleExpiresAt = session.idleDeadline(now, lifetimes);
         session.client = bounded(client, CLIENT_CHARS);
@@ -154,8 +157,10 @@ public class Session {
         if (text == null) {
             return null;
         }
-        String printable = text.codePoints().filter(cp -> !Character.isISOControl(cp))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String printable = text.codePoints()
+                .filter(cp -> !Character.isISOControl(cp))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return printable.length() > chars ? printable.substring(0, chars) : printable;
     }
 

@@ -1,16 +1,14 @@
 package dev.authservice.throttling.control;
 
 import dev.authservice.refusal.Refusal;
-
+import dev.authservice.throttling.entity.ThrottleRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
-import dev.authservice.throttling.entity.ThrottleRecord;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * Brute-force throttling per account name, the same for names that exist and names that do not.
@@ -53,11 +51,21 @@ public class LoginThrottle {
 
     @Inject
     public LoginThrottle(ThrottleSettings settings, Clock clock, AttemptStore store) {
-        this(clock, settings.freeFailures(), settings.maxDelay(),
-                settings.maxFailuresPerHour(), settings.maxTrackedNames(), store);
+        this(
+                clock,
+                settings.freeFailures(),
+                settings.maxDelay(),
+                settings.maxFailuresPerHour(),
+                settings.maxTrackedNames(),
+                store);
     }
 
-    LoginThrottle(Clock clock, int freeFailures, Duration maxDelay, int maxFailuresPerHour, long maxTrackedNames,
+    LoginThrottle(
+            Clock clock,
+            int freeFailures,
+            Duration maxDelay,
+            int maxFailuresPerHour,
+            long maxTrackedNames,
             AttemptStore store) {
         this.clock = clock;
         this.freeFailures = freeFailures;

@@ -1,15 +1,14 @@
 package dev.authservice.accounts.control;
 
-import dev.authservice.hashing.entity.Password;
-import dev.authservice.refusal.Refusal;
-import dev.authservice.accounts.entity.Username;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.accounts.entity.Username;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 /** The password rules, tested here once; the ITs only check that each endpoint applies them. */
@@ -91,9 +90,14 @@ class PasswordPolicyTest {
         // A maximal run of combining marks is what NFC works hardest on; past the bound it is
         // refused before normalisation, so no request costs much more than one hash.
         String worst = "a" + "\u0301\u0323".repeat(Password.MAX_TYPED_CODE_POINTS / 2);
-        assertEquals(Refusal.Reason.WEAK_PASSWORD, assertThrows(Refusal.class, () -> Password.of(worst)).reason());
+        assertEquals(
+                Refusal.Reason.WEAK_PASSWORD,
+                assertThrows(Refusal.class, () -> Password.of(worst)).reason());
         String longestNfd = "e\u0301".repeat(PasswordPolicy.MAX_CODE_POINTS);
-        assertEquals(PasswordPolicy.MAX_CODE_POINTS, Password.of(longestNfd).codePoints(), "a maximal NFD password still counts");
+        assertEquals(
+                PasswordPolicy.MAX_CODE_POINTS,
+                Password.of(longestNfd).codePoints(),
+                "a maximal NFD password still counts");
     }
 
     @Test

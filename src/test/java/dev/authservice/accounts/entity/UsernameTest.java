@@ -1,46 +1,58 @@
 package dev.authservice.accounts.entity;
 
-import dev.authservice.refusal.Refusal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.refusal.Refusal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** RFC 8265 §3.5's examples for UsernameCaseMapped, and the rules around them. */
 class UsernameTest {
 
     @ParameterizedTest(name = "{0} is valid as {1}")
     @CsvSource({
-            // RFC 8265 §3.5, examples 1 to 7
-            "juliet@example.com, juliet@example.com",
-            "fussball, fussball",
-            "fußball, fußball",
-            "π, π",
-            "Σ, σ",
-            "σ, σ",
-            "ς, ς",
-            // width and case mapping
-            "Alice, alice",
-            "ＡＬＩＣＥ, alice",
-            "ａｌｉｃｅ, alice",
-            "testuser, testuser"})
+        // RFC 8265 §3.5, examples 1 to 7
+        "juliet@example.com, juliet@example.com",
+        "fussball, fussball",
+        "fußball, fußball",
+        "π, π",
+        "Σ, σ",
+        "σ, σ",
+        "ς, ς",
+        // width and case mapping
+        "Alice, alice",
+        "ＡＬＩＣＥ, alice",
+        "ａｌｉｃｅ, alice",
+        "testuser, testuser"
+    })
     void rfc8265ValidExamples(String typed, String canonical) {
         assertEquals(canonical, Username.canonical(typed).value());
     }
 
     @ParameterizedTest(name = "\"{0}\" is refused")
-    @ValueSource(strings = {
-            // RFC 8265 §3.5, examples 8 to 11
-            "foo bar", "", "henryⅣ", "♚",
-            // spaces, controls, format characters (bidi overrides, zero-width joiners)
-            " alice", "alice\t", "al\u0007ice", "\u202Eadmin", "ad\u200Dmin", "alice\u2066",
-            // compatibility forms and symbols outside ASCII
-            "ﬁnance", "x²", "😀"})
+    @ValueSource(
+            strings = {
+                // RFC 8265 §3.5, examples 8 to 11
+                "foo bar",
+                "",
+                "henryⅣ",
+                "♚",
+                // spaces, controls, format characters (bidi overrides, zero-width joiners)
+                " alice",
+                "alice\t",
+                "al\u0007ice",
+                "\u202Eadmin",
+                "ad\u200Dmin",
+                "alice\u2066",
+                // compatibility forms and symbols outside ASCII
+                "ﬁnance",
+                "x²",
+                "😀"
+            })
     void rfc8265InvalidExamples(String typed) {
         assertThrows(Refusal.class, () -> Username.canonical(typed));
     }
@@ -63,13 +75,18 @@ class UsernameTest {
 
     @Test
     void detailsSayWhichRuleFailed() {
-        assertTrue(assertThrows(Refusal.class, () -> Username.canonical("a b")).detail().contains("spaces"));
-        assertTrue(assertThrows(Refusal.class, () -> Username.canonical("\u202Ea")).detail().contains("control"));
+        assertTrue(assertThrows(Refusal.class, () -> Username.canonical("a b"))
+                .detail()
+                .contains("spaces"));
+        assertTrue(assertThrows(Refusal.class, () -> Username.canonical("\u202Ea"))
+                .detail()
+                .contains("control"));
     }
 
     @Test
     void anUnpairedSurrogateIsRefusedBeforeAnyOtherRule() {
-        String detail = assertThrows(Refusal.class, () -> Username.canonical("bob\ud800")).detail();
+        String detail = assertThrows(Refusal.class, () -> Username.canonical("bob\ud800"))
+                .detail();
         assertTrue(detail.contains("unpaired surrogate"), detail);
     }
 }

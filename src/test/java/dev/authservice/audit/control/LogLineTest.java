@@ -1,14 +1,12 @@
 package dev.authservice.audit.control;
 
-import dev.authservice.audit.entity.Client;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.audit.entity.Client;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /** A security log line can be parsed back into exactly the fields that were written. */
@@ -17,7 +15,8 @@ class LogLineTest {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S*)");
 
     private static String line(String username) {
-        return LogLine.of(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, username, new Client("10.1.2.3", "curl/8")));
+        return LogLine.of(
+                SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, username, new Client("10.1.2.3", "curl/8")));
     }
 
     private static int fields(String line) {
@@ -45,7 +44,10 @@ class LogLineTest {
     @Test
     void lineAndParagraphSeparatorsAndControlsAreEscaped() {
         String forged = line("eve\u2028event=x\nuser=y\r\u0085\u200e\"q\\");
-        assertFalse(forged.contains("\u2028") || forged.contains("\n") || forged.contains("\r") || forged.contains("\u0085"));
+        assertFalse(forged.contains("\u2028")
+                || forged.contains("\n")
+                || forged.contains("\r")
+                || forged.contains("\u0085"));
         assertFalse(forged.contains("\u200e") || forged.contains("\""));
         assertEquals(3, fields(forged), forged);
         assertTrue(forged.contains("\\u2028") && forged.contains("\\u000a") && forged.contains("\\u005c"), forged);
@@ -65,7 +67,8 @@ class LogLineTest {
 
     @Test
     void absentValuesAreADash() {
-        assertEquals("event=logout user=carol client=- sessions=3",
+        assertEquals(
+                "event=logout user=carol client=- sessions=3",
                 LogLine.of(SecurityEvent.loggedOut("carol", Client.NONE, 3)));
     }
 }

@@ -7,6 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.accounts.control.Credentials;
+import dev.authservice.audit.entity.Client;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.it.Deployments;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.control.IssuedSession;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,23 +21,13 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.inject.Inject;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.authservice.audit.entity.Client;
-import dev.authservice.accounts.control.Credentials;
-import dev.authservice.sessions.control.IssuedSession;
-import dev.authservice.hashing.entity.Password;
-import dev.authservice.refusal.Refusal;
-import dev.authservice.it.Deployments;
 
 /** AuthBean in the container: the injected EJB, the real datasource, real transactions. */
 @ExtendWith(ArquillianExtension.class)
@@ -77,7 +74,8 @@ class AuthBeanIT {
         String username = username();
         auth.register(username, PASSWORD, CLIENT);
         String before = single("SELECT PASSWORD_HASH FROM AUTH_USER WHERE USERNAME = ?", username);
-        assertEquals(Refusal.Reason.USERNAME_TAKEN,
+        assertEquals(
+                Refusal.Reason.USERNAME_TAKEN,
                 refusedFor(() -> auth.register(username, Password.of("other password"), CLIENT)));
         assertEquals(before, single("SELECT PASSWORD_HASH FROM AUTH_USER WHERE USERNAME = ?", username));
     }
@@ -87,8 +85,14 @@ class AuthBeanIT {
         String username = username();
         auth.register(username, PASSWORD, CLIENT);
         IssuedSession session = login(username, PASSWORD);
-        assertEquals(username, single("SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?", session.token().hash()));
-        assertNull(single("SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?", session.token().value()));
+        assertEquals(
+                username,
+                single(
+                        "SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?",
+                        session.token().hash()));
+        assertNull(single(
+                "SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?",
+                session.token().value()));
     }
 
     @Test
@@ -108,7 +112,9 @@ class AuthBeanIT {
         auth.register(username, PASSWORD, CLIENT);
         IssuedSession session = login(username, PASSWORD);
         auth.logout(session.token(), CLIENT);
-        assertNull(single("SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?", session.token().hash()));
+        assertNull(single(
+                "SELECT USERNAME FROM AUTH_SESSION WHERE TOKEN_HASH = ?",
+                session.token().hash()));
         assertEquals(Refusal.Reason.TOKEN_INVALID, refusedFor(() -> auth.logout(session.token(), CLIENT)));
     }
 
@@ -123,15 +129,20 @@ class AuthBeanIT {
         IssuedSession changer = login(username, PASSWORD);
 
         PausingPasswordHasher.Pause pause = hasher.pauseAfterNextVerification();
-        CompletableFuture<IssuedSession> oldPasswordLogin = CompletableFuture.supplyAsync(() -> login(username, PASSWORD));
+        CompletableFuture<IssuedSession> oldPasswordLogin =
+                CompletableFuture.supplyAsync(() -> login(username, PASSWORD));
         assertTrue(pause.reached().await(30, TimeUnit.SECONDS), "the login verified the old password");
 
         auth.changePassword(changer.token(), PASSWORD, null, Password.of("a brand new passphrase"), CLIENT);
         pause.release().countDown();
 
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> oldPasswordLogin.get(30, TimeUnit.SECONDS));
+        ExecutionException failed =
+                assertThrows(ExecutionException.class, () -> oldPasswordLogin.get(30, TimeUnit.SECONDS));
         assertEquals(Refusal.Reason.INVALID_CREDENTIALS, ((Refusal) failed.getCause()).reason());
-        assertEquals("1", single("SELECT CAST(COUNT(*) AS CHAR(10)) FROM AUTH_SESSION WHERE USERNAME = ?", username).strip(),
+        assertEquals(
+                "1",
+                single("SELECT CAST(COUNT(*) AS CHAR(10)) FROM AUTH_SESSION WHERE USERNAME = ?", username)
+                        .strip(),
                 "only the session that changed the password");
         assertNotNull(login(username, Password.of("a brand new passphrase")));
     }
@@ -139,7 +150,7 @@ class AuthBeanIT {
     private String single(String sql, String parameter) throws Exception {
         DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;

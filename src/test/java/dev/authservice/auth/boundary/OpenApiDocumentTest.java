@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -12,14 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,16 +46,22 @@ class OpenApiDocumentTest {
     /** "POST /register" and the like, from the resource classes' annotations. */
     private static Set<String> declaredByTheResources() {
         Set<String> operations = new TreeSet<>();
-        for (Class<?> resource : new Class<?>[] {AccountsResource.class, SessionsResource.class, SecondFactorResource.class}) {
+        for (Class<?> resource :
+                new Class<?>[] {AccountsResource.class, SessionsResource.class, SecondFactorResource.class}) {
             String prefix = resource.getAnnotation(Path.class).value().replaceAll("^/+|/+$", "");
             for (Method method : resource.getDeclaredMethods()) {
-                String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST" : null;
+                String verb = method.isAnnotationPresent(GET.class)
+                        ? "GET"
+                        : method.isAnnotationPresent(POST.class) ? "POST" : null;
                 if (verb == null) {
                     continue;
                 }
                 Path path = method.getAnnotation(Path.class);
-                String full = String.join("/", Stream.of(prefix, path == null ? "" : path.value())
-                        .filter(part -> !part.isEmpty()).toList());
+                String full = String.join(
+                        "/",
+                        Stream.of(prefix, path == null ? "" : path.value())
+                                .filter(part -> !part.isEmpty())
+                                .toList());
                 operations.add(verb + " /" + full);
             }
         }

@@ -1,15 +1,13 @@
 package dev.authservice.auth.boundary;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-
+import dev.authservice.hashing.control.PasswordHasher;
+import dev.authservice.hashing.entity.Password;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
-import dev.authservice.hashing.entity.Password;
-import dev.authservice.hashing.control.PasswordHasher;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * AuthBeanIT's deployment only: the real hasher, which a test can make stop once, right after a
@@ -21,8 +19,7 @@ import dev.authservice.hashing.control.PasswordHasher;
 public class PausingPasswordHasher extends PasswordHasher {
 
     /** The next verification to finish stops here: reached, then waits for release. */
-    public record Pause(CountDownLatch reached, CountDownLatch release) {
-    }
+    public record Pause(CountDownLatch reached, CountDownLatch release) {}
 
     private final AtomicReference<Pause> armed = new AtomicReference<>();
 

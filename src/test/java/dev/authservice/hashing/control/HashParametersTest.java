@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 /** Which stored hashes the next login replaces. */

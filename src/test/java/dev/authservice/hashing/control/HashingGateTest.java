@@ -1,11 +1,10 @@
 package dev.authservice.hashing.control;
 
-import dev.authservice.refusal.Refusal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.refusal.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,9 +84,11 @@ class HashingGateTest {
     @Test
     void aRefusalOrFailureGivesItsSlotBack() {
         HashingGate gate = new HashingGate(1, 0, Duration.ZERO);
-        assertThrows(IllegalStateException.class, () -> gate.run(() -> {
-            throw new IllegalStateException("boom");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> gate.run(() -> {
+                    throw new IllegalStateException("boom");
+                }));
         assertEquals(7, gate.run(() -> 7));
     }
 

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.entity.SessionToken;
+import org.junit.jupiter.api.Test;
 
 class BearerAuthorizationTest {
 
@@ -26,7 +25,9 @@ class BearerAuthorizationTest {
     }
 
     private static boolean tokenSent(String header) {
-        return assertThrows(Refusal.class, () -> BearerAuthorization.token(header)).reason() == Refusal.Reason.TOKEN_INVALID;
+        return assertThrows(Refusal.class, () -> BearerAuthorization.token(header))
+                        .reason()
+                == Refusal.Reason.TOKEN_INVALID;
     }
 
     @Test

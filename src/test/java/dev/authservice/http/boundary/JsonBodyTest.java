@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.refusal.Refusal;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
-import dev.authservice.refusal.Refusal;
 
 class JsonBodyTest {
 
     /** The two fields of a login or registration body. */
-    private record Fields(String username, String password) {
-    }
+    private record Fields(String username, String password) {}
 
     private static Fields read(String body) {
         JsonBody json = JsonBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 65_536);
@@ -38,7 +35,10 @@ class JsonBodyTest {
 
     @Test
     void extraFieldsAreIgnored() {
-        assertEquals("u", read("{\"username\":\"u\",\"password\":\"p\",\"remember\":true}").username());
+        assertEquals(
+                "u",
+                read("{\"username\":\"u\",\"password\":\"p\",\"remember\":true}")
+                        .username());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +19,12 @@ class SchemaMigrationsTest {
         EmbeddedDataSource db = database("empty");
         assertEquals(5, SchemaMigrations.migrate(db), "V1 to V5");
         assertEquals(0, SchemaMigrations.migrate(db), "a restart finds nothing to do");
-        try (Connection c = db.getConnection(); Statement sql = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement sql = c.createStatement()) {
             sql.executeUpdate("INSERT INTO AUTH_USER (USERNAME, PASSWORD_HASH, CREATED_AT) VALUES ('u', 'h', 1)");
-            sql.executeUpdate("INSERT INTO AUTH_SESSION (TOKEN_HASH, USERNAME, CREATED_AT, EXPIRES_AT, IDLE_EXPIRES_AT, SESSION_ID)"
-                    + " VALUES ('t', 'u', 1, 2, 2, 'id')");
+            sql.executeUpdate(
+                    "INSERT INTO AUTH_SESSION (TOKEN_HASH, USERNAME, CREATED_AT, EXPIRES_AT, IDLE_EXPIRES_AT, SESSION_ID)"
+                            + " VALUES ('t', 'u', 1, 2, 2, 'id')");
             sql.executeUpdate("INSERT INTO AUTH_RECOVERY_CODE (CODE_HASH, USERNAME) VALUES ('c', 'u')");
             sql.executeUpdate("INSERT INTO AUTH_THROTTLE VALUES ('u', 1, 0, 0, 1, 0)");
         }
@@ -32,7 +33,8 @@ class SchemaMigrationsTest {
     @Test
     void aDatabaseOfTheReleaseBeforeFlywayKeepsItsDataAndGetsOnlyTheLaterScripts() throws Exception {
         EmbeddedDataSource db = database("legacy");
-        try (Connection c = db.getConnection(); Statement sql = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement sql = c.createStatement()) {
             // What the hand-written installer left at schema version 2.
             sql.executeUpdate("CREATE TABLE AUTH_SCHEMA_VERSION (VERSION INT NOT NULL PRIMARY KEY)");
             sql.executeUpdate("INSERT INTO AUTH_SCHEMA_VERSION VALUES (1), (2)");
@@ -47,15 +49,18 @@ class SchemaMigrationsTest {
 
         assertEquals(3, SchemaMigrations.migrate(db), "only V3, V4 and V5 run");
 
-        try (Connection c = db.getConnection(); Statement sql = c.createStatement();
-             ResultSet row = sql.executeQuery("SELECT USERNAME, LAST_USED_AT, TOTP_LAST_STEP FROM AUTH_SESSION JOIN AUTH_USER USING (USERNAME)")) {
+        try (Connection c = db.getConnection();
+                Statement sql = c.createStatement();
+                ResultSet row = sql.executeQuery(
+                        "SELECT USERNAME, LAST_USED_AT, TOTP_LAST_STEP FROM AUTH_SESSION JOIN AUTH_USER USING (USERNAME)")) {
             row.next();
             assertEquals("olduser", row.getString(1));
             assertEquals(5, row.getLong(2), "the last use of an old session is its creation");
             assertEquals(0, row.getLong(3));
         }
-        try (Connection c = db.getConnection(); Statement sql = c.createStatement();
-             ResultSet row = sql.executeQuery("SELECT SESSION_ID FROM AUTH_SESSION")) {
+        try (Connection c = db.getConnection();
+                Statement sql = c.createStatement();
+                ResultSet row = sql.executeQuery("SELECT SESSION_ID FROM AUTH_SESSION")) {
             row.next();
             assertTrue(row.getString(1).matches("[A-Za-z0-9_-]{22}"), "V5 gives the old session its public id");
         }
@@ -69,5 +74,4 @@ class SchemaMigrationsTest {
         db.setCreateDatabase("create");
         return db;
     }
-
 }

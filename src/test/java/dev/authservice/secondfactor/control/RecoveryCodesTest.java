@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class RecoveryCodesTest {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 /** TOTP secrets at rest: sealed, bound to their account, useless under another key. */
@@ -42,7 +41,8 @@ class SecretBoxTest {
         assertThrows(IllegalStateException.class, () -> new SecretBox(otherKey).open(sealed, "alice"));
         byte[] bytes = Base64.getDecoder().decode(sealed);
         bytes[bytes.length - 1] ^= 1;
-        assertThrows(IllegalStateException.class, () -> box.open(Base64.getEncoder().encodeToString(bytes), "alice"));
+        assertThrows(
+                IllegalStateException.class, () -> box.open(Base64.getEncoder().encodeToString(bytes), "alice"));
     }
 
     @Test

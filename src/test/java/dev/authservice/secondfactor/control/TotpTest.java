@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.OptionalLong;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** RFC 6238, its Appendix B vectors for SHA1, the drift window and replay refusal. */
 class TotpTest {
@@ -19,12 +18,13 @@ class TotpTest {
 
     @ParameterizedTest(name = "at {0} s the 8-digit TOTP is {1}")
     @CsvSource({
-            "59, 94287082",
-            "1111111109, 07081804",
-            "1111111111, 14050471",
-            "1234567890, 89005924",
-            "2000000000, 69279037",
-            "20000000000, 65353130"})
+        "59, 94287082",
+        "1111111109, 07081804",
+        "1111111111, 14050471",
+        "1234567890, 89005924",
+        "2000000000, 69279037",
+        "20000000000, 65353130"
+    })
     void rfc6238AppendixBVectors(long epochSeconds, String eightDigits) {
         long step = Totp.stepAt(Instant.ofEpochSecond(epochSeconds));
         assertEquals(Integer.parseInt(eightDigits), Totp.truncated(RFC_SECRET, step) % 100_000_000);
@@ -39,8 +39,10 @@ class TotpTest {
             String code = Totp.code(RFC_SECRET, step + drift);
             assertEquals(OptionalLong.of(step + drift), Totp.matchingStep(RFC_SECRET, code, now, 0));
         }
-        assertTrue(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, step - 2), now, 0).isEmpty());
-        assertTrue(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, step + 2), now, 0).isEmpty());
+        assertTrue(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, step - 2), now, 0)
+                .isEmpty());
+        assertTrue(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, step + 2), now, 0)
+                .isEmpty());
     }
 
     @Test
@@ -50,7 +52,10 @@ class TotpTest {
         String code = Totp.code(RFC_SECRET, step);
         assertEquals(OptionalLong.of(step), Totp.matchingStep(RFC_SECRET, code, now, step - 1));
         assertTrue(Totp.matchingStep(RFC_SECRET, code, now, step).isEmpty(), "replayed");
-        assertTrue(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, step - 1), now, step).isEmpty(), "an older one");
+        assertTrue(
+                Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, step - 1), now, step)
+                        .isEmpty(),
+                "an older one");
     }
 
     @Test

@@ -1,32 +1,28 @@
 package dev.authservice.sessions.control;
 
-import dev.authservice.audit.entity.Client;
-import dev.authservice.accounts.control.Credentials;
-import dev.authservice.hashing.entity.Password;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.accounts.control.Credentials;
+import dev.authservice.audit.entity.Client;
+import dev.authservice.auth.boundary.AuthBean;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.it.Deployments;
+import dev.authservice.it.TestClock;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.authservice.auth.boundary.AuthBean;
-import dev.authservice.it.Deployments;
-import dev.authservice.it.TestClock;
 
 /**
  * The purge, in the container, on the test clock. The timer's own period is an hour here, so it
@@ -40,9 +36,12 @@ class SessionPurgeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.authService("purge", Map.of(
-                "auth.session.purge-interval", "PT1H",
-                "auth.session.purge-batch-size", "7")).addClass(SessionPurgeIT.class);
+        return Deployments.authService(
+                        "purge",
+                        Map.of(
+                                "auth.session.purge-interval", "PT1H",
+                                "auth.session.purge-batch-size", "7"))
+                .addClass(SessionPurgeIT.class);
     }
 
     @Inject
@@ -105,7 +104,7 @@ class SessionPurgeIT {
     private static int count(String sql, String username) throws Exception {
         DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, username);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();

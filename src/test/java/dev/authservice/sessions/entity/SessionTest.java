@@ -1,14 +1,12 @@
 package dev.authservice.sessions.entity;
 
-import dev.authservice.accounts.entity.User;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.accounts.entity.User;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** A session's deadlines: idle and absolute, sliding, and when a slide is worth writing. */

@@ -1,22 +1,19 @@
 package dev.authservice.throttling.control;
 
-import dev.authservice.refusal.Refusal;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.it.TestClock;
+import dev.authservice.refusal.Refusal;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import dev.authservice.it.TestClock;
 
 class LoginThrottleTest {
 
@@ -100,11 +97,13 @@ class LoginThrottleTest {
 
     @Test
     void neverMoreThanTheHourlyLimitOfFailures() {
-        LoginThrottle generous = new LoginThrottle(clock, 1000, Duration.ofMinutes(15), 100, 1_000, new MapAttemptStore());
+        LoginThrottle generous =
+                new LoginThrottle(clock, 1000, Duration.ofMinutes(15), 100, 1_000, new MapAttemptStore());
         for (int i = 0; i < 100; i++) {
             generous.beginAttempt("frank");
         }
-        long retry = assertThrows(Refusal.class, () -> generous.beginAttempt("frank")).retryAfterSeconds();
+        long retry = assertThrows(Refusal.class, () -> generous.beginAttempt("frank"))
+                .retryAfterSeconds();
         assertEquals(3600, retry);
         clock.advance(Duration.ofHours(1));
         assertDoesNotThrow(() -> generous.beginAttempt("frank"));

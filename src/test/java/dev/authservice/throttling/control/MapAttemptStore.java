@@ -16,12 +16,20 @@ class MapAttemptStore implements AttemptStore {
 
     @Override
     public void update(String name, Instant now, Consumer<ThrottleRecord> change) {
-        records.compute(name, (key, previous) -> changed(previous == null ? new ThrottleRecord(name, now) : previous.record().copy(), change, now));
+        records.compute(
+                name,
+                (key, previous) -> changed(
+                        previous == null
+                                ? new ThrottleRecord(name, now)
+                                : previous.record().copy(),
+                        change,
+                        now));
     }
 
     @Override
     public void updateExistingWithCaller(String name, Instant now, Consumer<ThrottleRecord> change) {
-        records.computeIfPresent(name, (key, previous) -> changed(previous.record().copy(), change, now));
+        records.computeIfPresent(
+                name, (key, previous) -> changed(previous.record().copy(), change, now));
     }
 
     private static Entry changed(ThrottleRecord record, Consumer<ThrottleRecord> change, Instant now) {
@@ -34,7 +42,9 @@ class MapAttemptStore implements AttemptStore {
         int before = records.size();
         records.values().removeIf(entry -> entry.lastChange().isBefore(cutoff));
         records.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Entry> e) -> e.getValue().lastChange()).reversed())
+                .sorted(Comparator.comparing(
+                                (Map.Entry<String, Entry> e) -> e.getValue().lastChange())
+                        .reversed())
                 .skip(keep)
                 .map(Map.Entry::getKey)
                 .toList()
