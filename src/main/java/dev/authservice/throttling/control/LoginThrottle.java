@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  *
  * <p>A name's record is kept for {@link #MEMORY} after its last attempt, so an attacker who
  * waits finds the count and the doubling delay where they were, and NIST SP 800-63B's bound of
- * 100 consecutive failures holds across days, not only within an hour. The purge timer forgets
+ * 100 consecutive failures holds across days, not only within an hour. {@link ThrottleForgetting} forgets
  * older records, and the least recently tried names beyond {@code maxTrackedNames}.
  */
 @ApplicationScoped
