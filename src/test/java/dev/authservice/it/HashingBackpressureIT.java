@@ -9,6 +9,7 @@ import dev.authservice.hashing.control.HashingGate;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ class HashingBackpressureIT {
         }));
         await(holding);
         queued = CompletableFuture.supplyAsync(() -> http.login(uniqueUsername("queued"), "a wrong password"));
-        assertTrue(Poll.until(java.time.Duration.ofSeconds(30), () -> gate.waiting() == 1), "one login waits");
+        assertTrue(Poll.until(Duration.ofSeconds(30), () -> gate.waiting() == 1), "one login waits");
     }
 
     @AfterEach
@@ -106,9 +107,7 @@ class HashingBackpressureIT {
         }
         release.countDown();
         // The holder leaves the slot and the queued login takes it: only then is there room again.
-        assertTrue(
-                Poll.until(java.time.Duration.ofSeconds(30), () -> holder.isDone() && gate.waiting() == 0),
-                "the gate drains");
+        assertTrue(Poll.until(Duration.ofSeconds(30), () -> holder.isDone() && gate.waiting() == 0), "the gate drains");
 
         assertEquals(200, http.login(username, PASSWORD).statusCode(), "ten refusals are not ten failures");
     }

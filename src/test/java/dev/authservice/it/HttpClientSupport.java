@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /** A small HTTP client for black-box tests: real requests over the loopback interface. */
@@ -91,7 +92,7 @@ public final class HttpClientSupport {
     }
 
     /** Moves the deployment's {@link TestClock} forward. */
-    public void advanceClock(java.time.Duration duration) {
+    public void advanceClock(Duration duration) {
         HttpResponse<String> moved =
                 send(request("test-clock?advance=" + duration).POST(HttpRequest.BodyPublishers.noBody()));
         if (moved.statusCode() != 204) {
@@ -100,8 +101,8 @@ public final class HttpClientSupport {
     }
 
     /** The deployment's {@link TestClock}, as it stands. */
-    public java.time.Instant clock() {
-        return java.time.Instant.ofEpochMilli(
+    public Instant clock() {
+        return Instant.ofEpochMilli(
                 Long.parseLong(send(request("test-clock").GET()).body()));
     }
 

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP contract (README, "Use it"), black-box, against the built WAR on a real server (Payara Micro, GlassFish or WildFly). */
@@ -31,7 +32,7 @@ class HttpContractIT extends DeployedService {
 
     @Test
     void responsesNameNeitherTheServerNorItsVersion() {
-        for (HttpResponse<String> response : java.util.List.of(
+        for (HttpResponse<String> response : List.of(
                 http.register(uniqueUsername("headers"), PASSWORD),
                 http.send(http.request("no-such-path").GET()),
                 http.send(http.request("session").GET()))) {
@@ -263,7 +264,7 @@ class HttpContractIT extends DeployedService {
     @Test
     void everyResponseForbidsContentSniffing() {
         String token = http.newSession(uniqueUsername("nosniff"), PASSWORD);
-        for (HttpResponse<String> response : java.util.List.of(
+        for (HttpResponse<String> response : List.of(
                 http.send(http.request("session")
                         .header("Authorization", "Bearer " + token)
                         .GET()),

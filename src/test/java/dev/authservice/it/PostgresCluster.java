@@ -1,6 +1,7 @@
 package dev.authservice.it;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +19,7 @@ final class PostgresCluster {
     }
 
     private static void run(String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", System.getProperty("auth.test.pg.script")));
+        List<String> command = new ArrayList<>(List.of("bash", System.getProperty("auth.test.pg.script")));
         command.addAll(List.of(arguments));
         try {
             Process process = new ProcessBuilder(command).inheritIO().start();

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,7 @@ class SchemaUpgradeIT {
     private static String[] statements(String script) throws IOException {
         try (InputStream in = SchemaUpgradeIT.class.getResourceAsStream("/META-INF/sql/" + script)) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return java.util.Arrays.stream(text.lines()
+            return Arrays.stream(text.lines()
                             .filter(line -> !line.strip().startsWith("--"))
                             .reduce("", (a, b) -> a + "\n" + b)
                             .split(";"))

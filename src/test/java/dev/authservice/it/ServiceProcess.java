@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path databaseDir;
     private final Path log;
     private final int port;
-    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     public ServiceProcess(Path workDir) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,8 +49,7 @@ public class AuthMetrics {
     public String prometheusText() {
         StringBuilder text = new StringBuilder();
         Map<String, List<Series>> byName = series.stream()
-                .collect(
-                        Collectors.groupingBy(Series::exportedName, java.util.LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Series::exportedName, LinkedHashMap::new, Collectors.toList()));
         byName.forEach((name, members) -> {
             Series first = members.get(0);
             text.append("# HELP ")
