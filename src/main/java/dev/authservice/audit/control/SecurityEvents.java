@@ -2,8 +2,8 @@ package dev.authservice.audit.control;
 
 import dev.authservice.metrics.control.AuthMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
@@ -27,7 +27,7 @@ public class SecurityEvents {
     private final Map<SecurityEvent.Kind, AuthMetrics.Counter> counters = new EnumMap<>(SecurityEvent.Kind.class);
 
     /** At deployment, so that /metrics lists every counter before the first event. */
-    void registerMetrics(@Observes Startup startup) {
+    void registerMetrics(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         String logins = "Login attempts by outcome (failure includes wrong passwords at re-authentication)";
         AuthMetrics.Counter failures = metrics.counter("auth.logins", logins, "outcome", "failure");
         String mfa = "Second-factor changes";

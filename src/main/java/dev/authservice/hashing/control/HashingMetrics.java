@@ -2,8 +2,8 @@ package dev.authservice.hashing.control;
 
 import dev.authservice.metrics.control.AuthMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,7 +25,7 @@ public class HashingMetrics {
     private AuthMetrics.Counter hashes;
 
     /** At deployment, so that /metrics lists both series before the first hash. */
-    void register(@Observes Startup startup) {
+    void register(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         hashes = metrics.counter("auth.password.hashes", "PBKDF2 hashes and verifications");
         metrics.gauge(
                 "auth.password.hashing.seconds.total",

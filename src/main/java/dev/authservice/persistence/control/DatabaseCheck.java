@@ -1,8 +1,8 @@
 package dev.authservice.persistence.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.naming.InitialContext;
@@ -23,7 +23,7 @@ public class DatabaseCheck {
 
     private DataSource dataSource;
 
-    void lookUp(@Observes Startup startup) throws NamingException {
+    void lookUp(@Observes @Initialized(ApplicationScoped.class) Object deployed) throws NamingException {
         dataSource = InitialContext.doLookup("java:app/jdbc/auth");
     }
 

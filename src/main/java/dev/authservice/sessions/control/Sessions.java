@@ -7,8 +7,8 @@ import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.entity.Session;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -147,7 +147,7 @@ public class Sessions {
     }
 
     /** At deployment: the gauge of live sessions, read whenever metrics are. */
-    void registerGauge(@Observes Startup startup, AuthMetrics metrics) {
+    void registerGauge(@Observes @Initialized(ApplicationScoped.class) Object deployed, AuthMetrics metrics) {
         metrics.gauge("auth.sessions.live", "Sessions that are live now", this::countLive);
     }
 
