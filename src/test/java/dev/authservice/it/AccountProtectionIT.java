@@ -73,6 +73,26 @@ class AccountProtectionIT extends DeployedService {
         assertEquals(200, http.login("ＡＬＩＣＥ" + suffix, PASSWORD).statusCode());
     }
 
+    /** Such a name once gave 500 on PostgreSQL (a NUL in the throttle key) and on Derby (a key too long). */
+    @Test
+    void aLoginNameNoAccountCanHaveIsAFailedLoginThrottledLikeAnyUnknownName() {
+        for (String impossible : new String[] {
+            "john smith",
+            "tab\tname",
+            "a".repeat(65),
+            "\u202Eevil",
+            "x".repeat(300),
+            "\nevent=login.success user=admin " + "a".repeat(260)
+        }) {
+            assertProblem(401, http.login(impossible, PASSWORD));
+        }
+        String name = "no such user " + uniqueUsername("");
+        for (int i = 0; i < 5; i++) {
+            assertProblem(401, http.login(name, PASSWORD));
+        }
+        assertProblem(429, http.login(name, PASSWORD));
+    }
+
     @Test
     void usernamesWithSpacesControlsOrBidiOverridesAreRefused() {
         for (String bad :

@@ -16,8 +16,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -214,14 +218,22 @@ public class Accounts {
     }
 
     /**
-     * The canonical username; for a name no account can have, the name as sent (bounded), so it
-     * is throttled like any unknown name and its lookup simply finds nothing.
+     * The canonical username; for a name no account can have, a key that stands for it: printable,
+     * of fixed length, and never a canonical username (those hold no space). So such a name is
+     * throttled like any unknown name, its lookup simply finds nothing, and nothing it holds (a
+     * NUL, a line break, 10,000 characters) reaches the database or the log.
      */
-    private static String throttleKey(String typedUsername) {
+    static String throttleKey(String typedUsername) {
         try {
             return Username.canonical(typedUsername).value();
         } catch (Refusal noSuchAccountPossible) {
-            return "\u0000" + typedUsername.substring(0, Math.min(typedUsername.length(), 256));
+            try {
+                byte[] digest =
+                        MessageDigest.getInstance("SHA-256").digest(typedUsername.getBytes(StandardCharsets.UTF_8));
+                return "not a username " + HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * What a new password must be (NIST SP 800-63B §3.1.1.2, OWASP ASVS 5.0 V6): long enough in code
- * points, not absurdly long, not one of the 100,000 most common passwords, not the username. No
+ * points, not absurdly long, free of control characters, not one of the 100,000 most common
+ * passwords, not the username. No
  * composition rules, no truncation, case-sensitive.
  */
 @ApplicationScoped
@@ -39,6 +40,12 @@ public class PasswordPolicy {
         }
         if (length > MAX_CODE_POINTS) {
             throw Refusal.weakPassword("The password must be at most " + MAX_CODE_POINTS + " characters long.");
+        }
+        // PBKDF2-HMAC pads a key shorter than its block with zeros, so "password\u0000" would
+        // verify as "password": no C0 control character, NUL included, is part of a new password.
+        if (password.value().chars().anyMatch(c -> c < 0x20)) {
+            throw Refusal.weakPassword(
+                    "The password must not contain control characters (such as NUL, tab or line breaks).");
         }
         String folded = password.value().toLowerCase(Locale.ROOT);
         if (folded.equals(username.value())) {

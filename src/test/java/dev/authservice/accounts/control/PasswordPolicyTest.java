@@ -64,6 +64,15 @@ class PasswordPolicyTest {
     }
 
     @Test
+    void controlCharactersAreRefusedBecausePbkdf2WouldNotSeeATrailingNul() {
+        assertTrue(refusal("correct horse battery\u0000").contains("control characters"));
+        assertTrue(refusal("\u0000".repeat(8)).contains("control characters"));
+        assertTrue(refusal("correct\thorse battery").contains("control characters"));
+        assertTrue(refusal("correct horse\nbattery").contains("control characters"));
+        accepted("quiet lantern, forty-two mosaics");
+    }
+
+    @Test
     void thePasswordMustNotBeTheUsername() {
         Username longName = Username.canonical("alexandria");
         Refusal refusal = assertThrows(Refusal.class, () -> POLICY.check(longName, Password.of("Alexandria")));
