@@ -45,6 +45,14 @@ class AccountProtectionIT extends DeployedService {
     }
 
     @Test
+    void aPasswordWithANulIsRefusedBecauseHashingWouldNotSeeIt() {
+        String username = uniqueUsername("nul");
+        JsonObject problem = assertProblem(400, http.register(username, PASSWORD + "\u0000"));
+        assertTrue(problem.getString("detail").contains("control characters"), problem.toString());
+        assertProblem(401, http.login(username, PASSWORD));
+    }
+
+    @Test
     void nothingIsTruncated() {
         String username = uniqueUsername("trunc");
         String password = "0123456789abcdefghij".repeat(4);
