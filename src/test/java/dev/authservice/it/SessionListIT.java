@@ -123,6 +123,17 @@ class SessionListIT extends DeployedService {
         assertEquals(200, http.session(bobToken).statusCode(), "bob's session lives on");
     }
 
+    /** It once re-authenticated first, so that five unknown ids with the right password throttled the next login. */
+    @Test
+    void anUnknownIdIsRefusedBeforeThePasswordIsCheckedSoItCountsAsNoFailedLogin() {
+        String alice = uniqueUsername("alice");
+        String token = http.newSession(alice, PASSWORD);
+        for (int i = 0; i < 6; i++) {
+            assertProblem(404, http.postJson("sessions/AAAAAAAAAAAAAAAAAAAAAA/revoke", token, REAUTH));
+        }
+        assertEquals(200, http.login(alice, PASSWORD).statusCode(), "not throttled");
+    }
+
     @Test
     void deletingTheAccountEndsEveryTokenAndFreesTheName() {
         String username = uniqueUsername("delete");

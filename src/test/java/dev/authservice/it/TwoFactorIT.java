@@ -205,6 +205,24 @@ class TwoFactorIT extends DeployedService {
         Enrolled account = enrolled();
         String fresh = token(login(account.username(), PASSWORD, freshCode(account.app())));
         assertEquals(200, http.session(fresh).statusCode());
-        assertEquals(200, http.session(account.token()).statusCode(), "enrolling ends no session");
+        assertEquals(200, http.session(account.token()).statusCode(), "the session that enrolled lives on");
+    }
+
+    @Test
+    void enrolmentAndConfirmationEndTheUsersOtherSessions() {
+        String username = uniqueUsername("others");
+        String enrolling = http.newSession(username, PASSWORD);
+        String before = token(login(username, PASSWORD, null));
+        JsonObject enrolment = json(http.postJson("mfa/totp", enrolling, body("password", PASSWORD)));
+        assertProblem(401, http.session(before), "a session from before enrolment ends with it");
+
+        String between = token(login(username, PASSWORD, null));
+        TestAuthenticator app = new TestAuthenticator(enrolment.getString("secret"));
+        assertEquals(
+                200,
+                http.postJson("mfa/totp/confirm", enrolling, body("code", currentCode(app)))
+                        .statusCode());
+        assertProblem(401, http.session(between), "a session from before confirmation ends with it");
+        assertEquals(200, http.session(enrolling).statusCode(), "the session that enrolled lives on");
     }
 }

@@ -90,20 +90,29 @@ public class AuthBean {
         return session.username();
     }
 
-    /** Starts (or restarts) TOTP enrolment after re-authentication; login is unchanged until it is confirmed. */
+    /**
+     * Starts (or restarts) TOTP enrolment after re-authentication, and ends the user's other
+     * sessions; login is unchanged until it is confirmed.
+     */
     public SecondFactor.Enrolment enrolTotp(SessionToken token, Password password, Client client) {
-        String username = sessions.live(token).username();
+        Session current = sessions.live(token);
+        String username = current.username();
         secondFactor.requireInactive(username);
         SecondFactor.Enrolment enrolment =
                 secondFactor.begin(accounts.reauthenticate(username, password, null, client));
+        // A session from before the change in how the user signs in ends with it (ASVS 7.5.3),
+        // as it does on a password change.
+        sessions.revokeOthersOf(username, current);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_ENROLLED, username, client));
         return enrolment;
     }
 
-    /** Activates TOTP with its first code; returns the recovery codes, shown this once. */
+    /** Activates TOTP with its first code and ends the user's other sessions; returns the recovery codes, shown this once. */
     public List<String> confirmTotp(SessionToken token, String code, Client client) {
-        String username = sessions.live(token).username();
+        Session current = sessions.live(token);
+        String username = current.username();
         List<String> recoveryCodes = secondFactor.confirm(username, code, client);
+        sessions.revokeOthersOf(username, current);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_CONFIRMED, username, client));
         return recoveryCodes;
     }
@@ -125,6 +134,8 @@ public class AuthBean {
     /** Ends one session of the token's user, named by its id, after full re-authentication. */
     public void revokeSession(SessionToken token, String sessionId, Password password, String otp, Client client) {
         String username = sessions.live(token).username();
+        // An unknown id is no failed proof of the password: refused before it is checked.
+        sessions.requireLiveOf(username, sessionId);
         accounts.reauthenticate(username, password, otp, client);
         sessions.revokeById(username, sessionId);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.SESSION_REVOKED, username, client));

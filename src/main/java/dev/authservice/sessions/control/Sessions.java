@@ -111,6 +111,18 @@ public class Sessions {
                 .toList();
     }
 
+    /** A not-found refusal unless the user has a live session with this public identifier. */
+    public void requireLiveOf(String username, String sessionId) {
+        long live = em.createNamedQuery(Session.COUNT_LIVE_BY_ID, Long.class)
+                .setParameter("sessionId", sessionId)
+                .setParameter("username", username)
+                .setParameter("now", clock.instant())
+                .getSingleResult();
+        if (live == 0) {
+            throw Refusal.notFound("There is no live session of yours with that id.");
+        }
+    }
+
     /** Revokes the user's live session with this public identifier; a not-found refusal if there is none. */
     public void revokeById(String username, String sessionId) {
         int revoked = em.createNamedQuery(Session.REVOKE_LIVE_BY_ID)

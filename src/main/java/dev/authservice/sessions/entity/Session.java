@@ -44,6 +44,10 @@ import java.util.Base64;
         query =
                 "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
 @NamedQuery(
+        name = Session.COUNT_LIVE_BY_ID,
+        query = "SELECT COUNT(s) FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username"
+                + " AND s.idleExpiresAt > :now")
+@NamedQuery(
         name = Session.SLIDE_IDLE_DEADLINE,
         query = "UPDATE Session s SET s.idleExpiresAt = :idleExpiresAt, s.lastUsedAt = :usedAt"
                 + " WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt < :idleExpiresAt")
@@ -60,6 +64,8 @@ public class Session {
     public static final String LIVE_OF_USER = "Session.liveOfUser";
     /** Deletes one live session of one user by its public identifier; the row count says whether it was one. */
     public static final String REVOKE_LIVE_BY_ID = "Session.revokeLiveById";
+
+    public static final String COUNT_LIVE_BY_ID = "Session.countLiveById";
     /** Writes a slid idle deadline; never moves it back, so the later of two racing checks wins. */
     public static final String SLIDE_IDLE_DEADLINE = "Session.slideIdleDeadline";
 
