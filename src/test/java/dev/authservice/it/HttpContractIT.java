@@ -230,6 +230,34 @@ class HttpContractIT extends DeployedService {
                         .POST(HttpRequest.BodyPublishers.ofString("username=a&password=b"))));
     }
 
+    /** Any web page can make a browser send a body with no Content-Type (fetch, no-cors, a Blob). */
+    @Test
+    void aBodyWithoutContentTypeIsProblem415() {
+        for (String path : new String[] {"register", "login"}) {
+            assertProblem(
+                    415,
+                    http.send(http.request(path)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    HttpClientSupport.credentials("testuser", "testpassword")))),
+                    path);
+        }
+    }
+
+    @Test
+    void aFieldNamedTwiceOrDataAfterTheObjectIsRefused() {
+        String username = uniqueUsername("strict");
+        assertEquals(201, http.register(username, "correct horse battery").statusCode());
+        String twice =
+                "{\"username\":\"nobody\",\"username\":\"" + username + "\",\"password\":\"correct horse battery\"}";
+        String trailing = HttpClientSupport.credentials(username, "correct horse battery") + "xyz";
+        String two = HttpClientSupport.credentials(username, "correct horse battery")
+                + HttpClientSupport.credentials("nobody", "x");
+        for (String body : new String[] {twice, trailing, two}) {
+            assertProblem(401, http.postJson("login", body), "login refuses it like any failed login: " + body);
+            assertProblem(400, http.postJson("register", body.replace(username, uniqueUsername("strict"))), body);
+        }
+    }
+
     @Test
     void oversizedBodyIsProblem413() {
         String huge = HttpClientSupport.credentials("big", "p".repeat(100_000));

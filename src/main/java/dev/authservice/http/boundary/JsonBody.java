@@ -1,10 +1,9 @@
 package dev.authservice.http.boundary;
 
 import dev.authservice.refusal.Refusal;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -12,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A JSON object request body, read bounded in size and nesting depth and strict about UTF-8 and
@@ -27,12 +28,12 @@ public final class JsonBody {
      */
     static final int MAX_DEPTH = 32;
 
-    private final JsonObject object;
+    private final Map<String, JsonValue> object;
 
     /** Why the body could not be read, thrown when a field is first asked for; null for a body that was read. */
     private final RuntimeException unreadable;
 
-    private JsonBody(JsonObject object, RuntimeException unreadable) {
+    private JsonBody(Map<String, JsonValue> object, RuntimeException unreadable) {
         this.object = object;
         this.unreadable = unreadable;
     }
@@ -48,6 +49,11 @@ public final class JsonBody {
         } catch (Refusal | PayloadTooLargeException unreadable) {
             return new JsonBody(null, unreadable);
         }
+    }
+
+    /** A body that refuses with {@code why} when a field is first asked for. */
+    static JsonBody unreadable(RuntimeException why) {
+        return new JsonBody(null, why);
     }
 
     static JsonBody parse(byte[] body) {
@@ -143,22 +149,49 @@ public final class JsonBody {
         }
     }
 
-    private static JsonObject parseObject(String text) {
+    /**
+     * Exactly one JSON object and nothing after it, each member named once: a body that a filter
+     * in front of the service could read differently (its first "username", or its first object)
+     * is refused rather than guessed at.
+     */
+    private static Map<String, JsonValue> parseObject(String text) {
         if (text.isBlank()) {
             throw Refusal.invalidRequest("The request body is empty; expected a JSON object.");
         }
-        JsonValue value;
-        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(text))) {
-            value = reader.readValue();
+        Map<String, JsonValue> members = new HashMap<>();
+        boolean trailing;
+        try (JsonParser parser = JsonFactories.PARSERS.createParser(new StringReader(text))) {
+            if (parser.next() != JsonParser.Event.START_OBJECT) {
+                throw Refusal.invalidRequest("The request body must be a JSON object.");
+            }
+            for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+                String name = parser.getString();
+                parser.next();
+                if (members.put(name, parser.getValue()) != null) {
+                    throw Refusal.invalidRequest("The field \"" + bounded(name) + "\" appears more than once.");
+                }
+            }
+            trailing = parser.hasNext();
+        } catch (Refusal refused) {
+            throw refused;
         } catch (RuntimeException e) {
             // JsonException for bad syntax, and whatever else a parser throws on hostile input
-            // (numbers too large, a stream ending early). Its message may quote the input, which
-            // may be a password: say less.
-            throw Refusal.invalidRequest("The request body is not well-formed JSON.");
+            // (numbers too large, a stream ending early, data after the object). Its message may
+            // quote the input, which may be a password: say less.
+            throw Refusal.invalidRequest("The request body is not well-formed JSON; one JSON object is expected.");
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw Refusal.invalidRequest("The request body must be a JSON object.");
+        if (trailing) {
+            throw Refusal.invalidRequest("The request body must hold one JSON object and nothing after it.");
         }
-        return value.asJsonObject();
+        return members;
+    }
+
+    /** A field name as the client sent it, cut short: it is repeated in a refusal, never a value. */
+    private static String bounded(String name) {
+        String printable = name.codePoints()
+                .filter(cp -> cp >= 0x20 && cp != 0x7f && cp != '"' && cp != '\\')
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return printable.length() > 32 ? printable.substring(0, 32) + "…" : printable;
     }
 }

@@ -2,6 +2,8 @@ package dev.authservice.http.boundary;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -12,7 +14,8 @@ import java.lang.reflect.Type;
 
 /**
  * Reads the body of every resource method that takes a {@link JsonBody}, bounded by
- * auth.request.max-body-bytes. Its refusals (400, 413) reach the exception mappers like any other.
+ * auth.request.max-body-bytes, and only when it is sent as application/json. What it refuses (400,
+ * 413, 415) the body refuses when the resource first asks it for a field.
  */
 @Provider
 // application/json named, not only */*: providers are chosen by media type before Java type, and
@@ -38,6 +41,13 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
             InputStream body) {
         if (settings == null) {
             settings = CDI.current().select(RequestSettings.class).get();
+        }
+        // Sent without a Content-Type, a body is still handed here; any web page can make a
+        // browser send one that way (fetch with no-cors), which a JSON endpoint must not accept.
+        if (headers.getFirst(HttpHeaders.CONTENT_TYPE) == null
+                || !"application".equalsIgnoreCase(mediaType.getType())
+                || !"json".equalsIgnoreCase(mediaType.getSubtype())) {
+            return JsonBody.unreadable(new NotSupportedException());
         }
         return JsonBody.read(body, settings.maxBodyBytes());
     }

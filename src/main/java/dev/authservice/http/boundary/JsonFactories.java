@@ -2,8 +2,8 @@ package dev.authservice.http.boundary;
 
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParserFactory;
 import java.util.Map;
 
 /**
@@ -15,7 +15,7 @@ public final class JsonFactories {
 
     public static final JsonProvider PROVIDER = JsonProvider.provider();
     public static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
-    public static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
+    public static final JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
 
     private JsonFactories() {}
 

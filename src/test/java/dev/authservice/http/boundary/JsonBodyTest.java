@@ -64,6 +64,20 @@ class JsonBodyTest {
     }
 
     @Test
+    void aFieldNamedTwiceIsRefusedSinceAFilterMightReadTheOtherOne() {
+        String detail = refusal("{\"username\":\"nobody\",\"username\":\"alice\",\"password\":\"p\"}");
+        assertTrue(detail.contains("\"username\" appears more than once"), detail);
+    }
+
+    @Test
+    void dataAfterTheObjectIsRefused() {
+        assertTrue(refusal("{\"username\":\"u\",\"password\":\"p\"}xyz").contains("JSON"));
+        assertTrue(refusal("{\"username\":\"u\",\"password\":\"p\"}{\"username\":\"v\"}")
+                .contains("JSON"));
+        assertEquals("u", read("{\"username\":\"u\",\"password\":\"p\"}  \n").username(), "whitespace is no data");
+    }
+
+    @Test
     void aMalformedBodyIsNotEchoed() {
         String detail = refusal("{\"username\":\"u\",\"password\":\"hunter2-secret");
         assertFalse(detail.contains("hunter2"));
