@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,19 @@ class SessionListIT extends DeployedService {
             assertProblem(404, http.postJson("sessions/AAAAAAAAAAAAAAAAAAAAAA/revoke", token, REAUTH));
         }
         assertEquals(200, http.login(alice, PASSWORD).statusCode(), "not throttled");
+    }
+
+    @Test
+    void aLoginBeyondOneHundredSessionsEndsTheUsersOldest() {
+        String username = uniqueUsername("many");
+        String oldest = http.newSession(username, PASSWORD);
+        http.advanceClock(Duration.ofSeconds(1));
+        String newest = null;
+        for (int i = 0; i < 100; i++) {
+            newest = token(http.login(username, PASSWORD));
+        }
+        assertProblem(401, http.session(oldest), "the oldest ended");
+        assertEquals(100, sessions(newest).size(), "auth.session.max-per-user");
     }
 
     @Test

@@ -33,6 +33,10 @@ public class SessionSettings implements Settings {
     @ConfigProperty(name = "auth.session.purge-batch-size")
     int purgeBatchSize;
 
+    @Inject
+    @ConfigProperty(name = "auth.session.max-per-user")
+    int maxPerUser;
+
     private SessionLifetimes lifetimes;
 
     @Override
@@ -45,6 +49,7 @@ public class SessionSettings implements Settings {
                 .within("auth.session.idle-refresh", idleRefresh, Duration.ZERO, idleTimeout)
                 .within("auth.session.purge-interval", purgeInterval, Duration.ofSeconds(1), Duration.ofDays(1))
                 .within("auth.session.purge-batch-size", purgeBatchSize, 1, 100_000)
+                .within("auth.session.max-per-user", maxPerUser, 1, 10_000)
                 .enforce();
         lifetimes = new SessionLifetimes(absoluteTimeout, idleTimeout, idleRefresh);
     }
@@ -55,6 +60,10 @@ public class SessionSettings implements Settings {
 
     public Duration purgeInterval() {
         return purgeInterval;
+    }
+
+    public int maxPerUser() {
+        return maxPerUser;
     }
 
     public int purgeBatchSize() {

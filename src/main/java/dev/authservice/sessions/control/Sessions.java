@@ -39,11 +39,30 @@ public class Sessions {
     /** Opens a session for {@code user} under a new token; the token is shown to the client once. */
     public IssuedSession open(User user, Client client) {
         Instant now = clock.instant();
+        endOldestBeyondTheBound(user.username(), now);
         SessionToken token = SessionToken.generate();
         Session session =
                 Session.open(token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent());
         em.persist(session);
         return new IssuedSession(user.username(), token, session.remainingAt(now));
+    }
+
+    /**
+     * Makes room for one more session of the user within auth.session.max-per-user by ending the
+     * oldest, so that no account can grow the table, or its own list, without bound. Logins of one
+     * user run under that user's row lock, so two cannot both find room.
+     */
+    private void endOldestBeyondTheBound(String username, Instant now) {
+        List<String> live = em.createNamedQuery(Session.LIVE_TOKEN_HASHES_OF_USER, String.class)
+                .setParameter("username", username)
+                .setParameter("now", now)
+                .getResultList();
+        int excess = live.size() - (settings.maxPerUser() - 1);
+        if (excess > 0) {
+            em.createNamedQuery(Session.DELETE_BY_TOKEN_HASHES)
+                    .setParameter("tokenHashes", live.subList(0, excess))
+                    .executeUpdate();
+        }
     }
 
     /** The live session of this token, or a token-invalid {@link Refusal}. */

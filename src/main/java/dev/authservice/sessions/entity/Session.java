@@ -44,6 +44,10 @@ import java.util.Base64;
         query =
                 "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
 @NamedQuery(
+        name = Session.LIVE_TOKEN_HASHES_OF_USER,
+        query = "SELECT s.tokenHash FROM Session s WHERE s.username = :username AND s.idleExpiresAt > :now"
+                + " ORDER BY s.createdAt, s.tokenHash")
+@NamedQuery(
         name = Session.COUNT_LIVE_BY_ID,
         query = "SELECT COUNT(s) FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username"
                 + " AND s.idleExpiresAt > :now")
@@ -66,6 +70,8 @@ public class Session {
     public static final String REVOKE_LIVE_BY_ID = "Session.revokeLiveById";
 
     public static final String COUNT_LIVE_BY_ID = "Session.countLiveById";
+    /** Oldest first. */
+    public static final String LIVE_TOKEN_HASHES_OF_USER = "Session.liveTokenHashesOfUser";
     /** Writes a slid idle deadline; never moves it back, so the later of two racing checks wins. */
     public static final String SLIDE_IDLE_DEADLINE = "Session.slideIdleDeadline";
 
