@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -17,6 +18,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * fresh PostgreSQL database under -Ppostgres ({@link TestDatabase}).
  */
 public final class Deployments {
+
+    private static final Map<String, Path> DATABASE_DIRS = new ConcurrentHashMap<>();
 
     private Deployments() {}
 
@@ -61,7 +64,14 @@ public final class Deployments {
     }
 
     private static Path databaseDir(String name) {
-        return ServiceProcess.workDir("arquillian-" + name).resolve("db").toAbsolutePath();
+        Path dir = ServiceProcess.workDir("arquillian-" + name).resolve("db").toAbsolutePath();
+        DATABASE_DIRS.put(name, dir);
+        return dir;
+    }
+
+    /** Where the last deployment of this name keeps its Derby database (auth.db.dir). */
+    public static Path databaseDirOf(String name) {
+        return DATABASE_DIRS.get(name);
     }
 
     public static File builtWar() {

@@ -1,9 +1,15 @@
 package dev.authservice.persistence.control;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
@@ -16,6 +22,9 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
  * (GlassFish keeps its EJB timers in Derby).
  */
 public final class EmbeddedDatabase {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
 
@@ -31,6 +40,7 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {}
 
     static DataSource dataSource(String directory) {
+        ownerOnly(Path.of(directory).toAbsolutePath());
         String path = Path.of(directory).toAbsolutePath().toString();
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(path);
@@ -40,6 +50,30 @@ public final class EmbeddedDatabase {
         shutdown.setShutdownDatabase("shutdown");
         SHUTDOWN.set(shutdown);
         return derby;
+    }
+
+    /**
+     * The database holds password hashes, token hashes and sealed TOTP secrets: only the service's
+     * own user may read it. Its directory and any missing parent are created owner-only, files
+     * of an existing database are made so, and Derby is told to create its files owner-only
+     * (it otherwise leaves them to the umask: 644 under the usual 022).
+     */
+    private static void ownerOnly(Path database) {
+        System.setProperty("derby.storage.useDefaultFilePermissions", "false");
+        try {
+            Files.createDirectories(database.getParent(), PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            if (Files.isDirectory(database)) {
+                try (Stream<Path> existing = Files.walk(database)) {
+                    for (Path file : (Iterable<Path>) existing::iterator) {
+                        Files.setPosixFilePermissions(
+                                file, Files.isDirectory(file) ? OWNER_ONLY_DIRECTORY : OWNER_ONLY_FILE);
+                    }
+                }
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Derby reports a directory it cannot use itself; this only narrows access.
+            LOG.warning(() -> "Could not restrict the database files to their owner: " + e);
+        }
     }
 
     /** Shuts down the database this application opened, if it opened one. */

@@ -72,7 +72,9 @@ public class MfaKey implements Settings {
             if (!Files.exists(path)) {
                 byte[] key = new byte[SecretBox.KEY_BYTES];
                 new SecureRandom().nextBytes(key);
-                Files.createDirectories(path.getParent());
+                Files.createDirectories(
+                        path.getParent(),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 try {
                     Files.createFile(
                             path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
