@@ -149,6 +149,19 @@ class SessionListIT extends DeployedService {
     }
 
     @Test
+    void aForwardedForHeaderFromAPeerThatIsNoTrustedProxyIsIgnored() {
+        String username = uniqueUsername("xff");
+        http.register(username, PASSWORD);
+        String token = token(http.send(http.request("login")
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("Forwarded", "for=198.51.100.7")
+                .POST(HttpRequest.BodyPublishers.ofString(HttpClientSupport.credentials(username, PASSWORD)))));
+        String client = sessions(token).get(0).getString("client");
+        assertFalse(client.equals("203.0.113.9") || client.equals("198.51.100.7"), client);
+    }
+
+    @Test
     void deletingTheAccountEndsEveryTokenAndFreesTheName() {
         String username = uniqueUsername("delete");
         http.register(username, PASSWORD);

@@ -14,13 +14,22 @@ public class Caller {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    RequestSettings settings;
+
     /** The token of the Authorization header (Bearer), or a token-missing or token-invalid refusal (401). */
     public SessionToken sessionToken() {
         return BearerAuthorization.token(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
-    /** The client's address and user agent, as the security log and the session list record them. */
+    /**
+     * The client's address (as a trusted front end names it, see {@link TrustedProxies}) and user
+     * agent, as the security log and the session list record them.
+     */
     public Client client() {
-        return new Client(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        String address = settings.trustedProxies()
+                .clientAddress(
+                        request.getRemoteAddr(), request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"));
+        return new Client(address, request.getHeader("User-Agent"));
     }
 }

@@ -5,9 +5,14 @@ import dev.authservice.configuration.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The keys auth.request.*: how large a request body may be, and how many may arrive slowly at once. */
+/**
+ * The keys auth.request.* (how large a request body may be, how many may arrive slowly at once)
+ * and auth.http.trusted-proxies (whose word on the client's address is taken).
+ */
 @ApplicationScoped
 public class RequestSettings implements Settings {
 
@@ -19,13 +24,28 @@ public class RequestSettings implements Settings {
     @ConfigProperty(name = "auth.request.max-slow-bodies")
     int maxSlowBodies;
 
+    @Inject
+    @ConfigProperty(name = "auth.http.trusted-proxies")
+    Optional<List<String>> trustedProxyEntries;
+
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
+
     @Override
     @PostConstruct
     public void check() {
-        new Ranges()
+        Ranges ranges = new Ranges()
                 .within("auth.request.max-body-bytes", maxBodyBytes, 1_024, 1_048_576)
-                .within("auth.request.max-slow-bodies", maxSlowBodies, 1, 1_024)
-                .enforce();
+                .within("auth.request.max-slow-bodies", maxSlowBodies, 1, 1_024);
+        try {
+            trustedProxies = TrustedProxies.of(trustedProxyEntries.orElse(List.of()));
+        } catch (IllegalArgumentException notAnAddress) {
+            ranges.require(false, "auth.http.trusted-proxies: " + notAnAddress.getMessage());
+        }
+        ranges.enforce();
+    }
+
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
     }
 
     public int maxBodyBytes() {
