@@ -39,11 +39,22 @@ class CaddyForwardAuthIT extends FrontEndFixture {
                 }
                 http://127.0.0.1:%1$d {
                     handle /app/* {
+                        request_header -X_*
+                        request_header -X.*
+                        request_header -X-Auth_*
+                        request_header -X-Auth.*
                         forward_auth %2$s {
                             uri %3$s
                             copy_headers X-Auth-User
                         }
                         reverse_proxy 127.0.0.1:%4$d
+                    }
+                    @operations path /metrics /metrics/* /openapi /openapi/* /health /health/*
+                    handle @operations {
+                        respond 404
+                    }
+                    handle {
+                        reverse_proxy %2$s
                     }
                 }
                 """.formatted(port, session.getHost() + ":" + session.getPort(), session.getPath(), upstreamPort);

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +43,15 @@ abstract class FrontEndFixture extends DeployedService {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/app/", exchange -> {
             String user = exchange.getRequestHeaders().getFirst("X-Auth-User");
-            byte[] body = ("upstream saw X-Auth-User=" + user).getBytes(StandardCharsets.UTF_8);
+            // Every other spelling that a CGI, FastCGI or WSGI gateway maps to HTTP_X_AUTH_USER.
+            List<String> lookalikes = exchange.getRequestHeaders().keySet().stream()
+                    .filter(name -> !name.equalsIgnoreCase("X-Auth-User"))
+                    .filter(name -> name.toLowerCase(Locale.ROOT)
+                            .replaceAll("[_.]", "-")
+                            .equals("x-auth-user"))
+                    .toList();
+            String saw = "upstream saw X-Auth-User=" + user + (lookalikes.isEmpty() ? "" : " and " + lookalikes);
+            byte[] body = saw.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -103,6 +113,35 @@ abstract class FrontEndFixture extends DeployedService {
     }
 
     @Test
+    void noSpellingOfTheUserHeaderThatTheClientSentReachesTheApplication() {
+        String username = uniqueUsername("honest");
+        String token = http.newSession(username, PASSWORD);
+        HttpResponse<String> app = viaProxy.send(viaProxy.request("app/orders")
+                .header("Authorization", "Bearer " + token)
+                .header("X_Auth_User", "admin")
+                .header("X-Auth_User", "admin")
+                .header("X_Auth-User", "admin")
+                .header("X.Auth.User", "admin")
+                .header("x_auth_user", "admin")
+                .GET());
+        assertEquals("upstream saw X-Auth-User=" + username, app.body());
+    }
+
+    /** They tell the public how the service is built and how it is doing; only operators may read them. */
+    @Test
+    void theOperationsEndpointsAreNotRoutedToThePublicButTheServiceIs() {
+        for (String path : new String[] {
+            "metrics", "openapi", "health", "health/live", "health/ready", "metrics/", "%6detrics", "x/../metrics"
+        }) {
+            assertEquals(
+                    404, viaProxy.send(viaProxy.requestAsWritten(path).GET()).statusCode(), path);
+        }
+        assertEquals(200, http.send(http.request("health/live").GET()).statusCode(), "the service itself answers");
+        HttpResponse<String> login = viaProxy.login(uniqueUsername("nobody"), PASSWORD);
+        assertEquals(401, login.statusCode(), "the API is routed: " + login.body());
+    }
+
+    @Test
     void afterLogoutTheTokenIsRefused() {
         String token = http.newSession(uniqueUsername("gone"), PASSWORD);
         assertEquals(200, get("app/orders", token).statusCode());
@@ -133,6 +172,11 @@ abstract class FrontEndFixture extends DeployedService {
         } catch (IOException e) {
             return e.toString();
         }
+    }
+
+    /** The service's root, from the URI of its session check. */
+    static String serviceRoot(URI session) {
+        return session.getScheme() + "://" + session.getHost() + ":" + session.getPort();
     }
 
     private static int freePort() throws IOException {

@@ -70,8 +70,14 @@ class NginxAuthRequestIT extends FrontEndFixture {
                             proxy_set_header Content-Length "";
                             proxy_set_header X-Original-URI $request_uri;
                         }
+                        location ~ ^/(metrics|openapi|health)(/|$) {
+                            return 404;
+                        }
+                        location / {
+                            proxy_pass %5$s;
+                        }
                     }
                 }
-                """.formatted(dir, port, upstreamPort, session);
+                """.formatted(dir, port, upstreamPort, session, serviceRoot(session));
     }
 }
