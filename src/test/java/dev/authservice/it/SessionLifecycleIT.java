@@ -87,7 +87,9 @@ class SessionLifecycleIT extends DeployedService {
     void everyMethodOnEveryPathUnderSessionAnswersLikeGetSession() {
         String token = http.newSession(uniqueUsername("envoy"), PASSWORD);
         for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND"}) {
-            for (String path : new String[] {"session/app/orders/42", "session/app/secret", "session/"}) {
+            for (String path : new String[] {
+                "session/app/orders/42", "session/app/secret", "session/", "session;x=y", "session;x=y/app"
+            }) {
                 HttpResponse<String> allowed = http.send(http.request(path)
                         .header("Authorization", "Bearer " + token)
                         .method(method, HttpRequest.BodyPublishers.noBody()));
