@@ -24,9 +24,10 @@ public class RequestSettings implements Settings {
     @ConfigProperty(name = "auth.request.max-slow-bodies")
     int maxSlowBodies;
 
+    /** Comma-separated; read as one string, since Payara's Config cannot inject Optional<List<String>>. */
     @Inject
     @ConfigProperty(name = "auth.http.trusted-proxies")
-    Optional<List<String>> trustedProxyEntries;
+    Optional<String> trustedProxyEntries;
 
     private TrustedProxies trustedProxies = TrustedProxies.NONE;
 
@@ -37,7 +38,8 @@ public class RequestSettings implements Settings {
                 .within("auth.request.max-body-bytes", maxBodyBytes, 1_024, 1_048_576)
                 .within("auth.request.max-slow-bodies", maxSlowBodies, 1, 1_024);
         try {
-            trustedProxies = TrustedProxies.of(trustedProxyEntries.orElse(List.of()));
+            trustedProxies =
+                    TrustedProxies.of(List.of(trustedProxyEntries.orElse("").split(",")));
         } catch (IllegalArgumentException notAnAddress) {
             ranges.require(false, "auth.http.trusted-proxies: " + notAnAddress.getMessage());
         }
