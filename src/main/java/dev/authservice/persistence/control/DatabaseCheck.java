@@ -21,13 +21,17 @@ public class DatabaseCheck {
 
     private static final int TIMEOUT_SECONDS = 2;
 
-    private DataSource dataSource;
+    private volatile DataSource dataSource;
 
     void lookUp(@Observes @Initialized(ApplicationScoped.class) Object deployed) throws NamingException {
         dataSource = InitialContext.doLookup("java:app/jdbc/auth");
     }
 
+    /** False also before the lookup, or when a failed deployment never made it: not ready either way. */
     public boolean answers() {
+        if (dataSource == null) {
+            return false;
+        }
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(TIMEOUT_SECONDS);
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.authservice.persistence.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -26,6 +27,8 @@ import org.flywaydb.core.Flyway;
  */
 @Singleton
 @Startup
+// A bad configuration key stops the deployment before the database is touched.
+@DependsOn("SettingsAtStart")
 // Bean-managed: Flyway commits each migration on its own, outside any JTA transaction.
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrations {
