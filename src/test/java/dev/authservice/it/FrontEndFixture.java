@@ -102,22 +102,12 @@ abstract class FrontEndFixture extends DeployedService {
     }
 
     @Test
-    void aClientCannotForgeTheUserHeader() {
+    void aClientCannotForgeTheUserHeaderInAnySpelling() {
         String username = uniqueUsername("honest");
         String token = http.newSession(username, PASSWORD);
         HttpResponse<String> app = viaProxy.send(viaProxy.request("app/orders")
                 .header("Authorization", "Bearer " + token)
                 .header("X-Auth-User", "admin")
-                .GET());
-        assertEquals("upstream saw X-Auth-User=" + username, app.body());
-    }
-
-    @Test
-    void noSpellingOfTheUserHeaderThatTheClientSentReachesTheApplication() {
-        String username = uniqueUsername("honest");
-        String token = http.newSession(username, PASSWORD);
-        HttpResponse<String> app = viaProxy.send(viaProxy.request("app/orders")
-                .header("Authorization", "Bearer " + token)
                 .header("X_Auth_User", "admin")
                 .header("X-Auth_User", "admin")
                 .header("X_Auth-User", "admin")
