@@ -4,12 +4,8 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
 /**
  * The class the application's datasource in WEB-INF/web.xml names. The server pools it as it
@@ -19,7 +15,7 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
  * cannot be written in web.xml itself: each server spells configuration
  * substitution there its own way (Payara {@code ${MPCONFIG=...}}, WildFly {@code ${env.…}},
  * GlassFish none for this), while the configuration keys and environment variables
- * are read the same way on all of them.
+ * are read the same way on all of them ({@link EarlyConfig}).
  */
 public class AuthDataSource implements DataSource {
 
@@ -42,37 +38,17 @@ public class AuthDataSource implements DataSource {
 
     /** PostgreSQL when auth.db.url is set; otherwise embedded Derby in auth.db.dir. */
     private static DataSource chosen() {
-        String url = config("auth.db.url").orElse("").strip();
+        String url = EarlyConfig.value("auth.db.url").orElse("").strip();
         if (!url.isEmpty()) {
             return ServerDatabase.dataSource(
                     url,
-                    config("auth.db.user").orElse(""),
-                    config("auth.db.password").orElse(""));
+                    EarlyConfig.value("auth.db.user").orElse(""),
+                    EarlyConfig.value("auth.db.password").orElse(""));
         }
-        String directory = config("auth.db.dir")
+        String directory = EarlyConfig.value("auth.db.dir")
                 .filter(dir -> !dir.isBlank())
                 .orElseThrow(() -> new IllegalStateException("auth.db.dir is not set"));
         return EmbeddedDatabase.dataSource(directory);
-    }
-
-    /**
-     * A key's value. GlassFish opens the datasource while it prepares the persistence unit, before
-     * its MicroProfile Config answers for the application; then a Config of MicroProfile's default
-     * sources (system properties, environment variables, microprofile-config.properties) built
-     * for the application's class loader reads the same values.
-     */
-    private static Optional<String> config(String key) {
-        ClassLoader application = AuthDataSource.class.getClassLoader();
-        try {
-            return ConfigProvider.getConfig(application).getOptionalValue(key, String.class);
-        } catch (IllegalStateException notReadyYet) {
-            Config defaults = ConfigProviderResolver.instance()
-                    .getBuilder()
-                    .forClassLoader(application)
-                    .addDefaultSources()
-                    .build();
-            return defaults.getOptionalValue(key, String.class);
-        }
     }
 
     @Override
