@@ -26,7 +26,7 @@ class DataAtRestIT extends DeployedService {
 
     @Test
     void theKeyThatSealsTotpSecretsAndItsDirectoryAreOwnerOnly() {
-        Path key = Deployments.databaseDirOf("black-box").resolveSibling("totp.key");
+        Path key = Deployments.databaseDirOf(deploymentName).resolveSibling("totp.key");
         assertTrue(Files.isRegularFile(key), key + " was made at deployment");
         assertEquals("rw-------", mode(key));
         assertEquals("rwx------", mode(key.getParent()));
@@ -39,7 +39,7 @@ class DataAtRestIT extends DeployedService {
                 201,
                 http.register(uniqueUsername("at-rest"), "correct horse battery")
                         .statusCode());
-        Path database = Deployments.databaseDirOf("black-box");
+        Path database = Deployments.databaseDirOf(deploymentName);
         List<Path> everything;
         try (Stream<Path> walk = Files.walk(database)) {
             everything = walk.toList();

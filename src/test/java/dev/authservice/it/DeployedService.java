@@ -1,6 +1,7 @@
 package dev.authservice.it;
 
 import java.net.URL;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -20,9 +21,19 @@ public abstract class DeployedService {
 
     protected HttpClientSupport http;
 
+    private static final AtomicInteger DEPLOYMENTS = new AtomicInteger();
+
+    /** The name of the running class's deployment. */
+    static String deploymentName;
+
+    /**
+     * A name of its own for each class's deployment: GlassFish keeps an application's
+     * configuration under its name, so classes sharing one would share one database there.
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.standard("black-box");
+        deploymentName = "black-box-" + DEPLOYMENTS.incrementAndGet();
+        return Deployments.standard(deploymentName);
     }
 
     @BeforeEach
