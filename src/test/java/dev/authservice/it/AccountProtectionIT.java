@@ -90,6 +90,11 @@ class AccountProtectionIT extends DeployedService {
             "a".repeat(65),
             "\u202Eevil",
             "x".repeat(300),
+            "henryⅣ",
+            "ﬁle",
+            "\uE000private",
+            "\u0378unassigned",
+            "nul\u0000name",
             "\nevent=login.success user=admin " + "a".repeat(260)
         }) {
             assertProblem(401, http.login(impossible, PASSWORD));
