@@ -75,6 +75,20 @@ class OperationsIT extends DeployedService {
                 "three fast hashes take well under ten seconds, not " + spent + " (nanoseconds?)");
     }
 
+    /** The defence against finding names by timing: an unknown name costs what a wrong password costs. */
+    @Test
+    void aLoginWithAnUnknownNameCostsExactlyOneHashLikeAWrongPassword() {
+        String username = uniqueUsername("known");
+        http.newSession(username, PASSWORD);
+        double before = metric("auth_password_hashes_total\\{[^}]*}");
+        http.login(username, "wrong password");
+        double afterWrongPassword = metric("auth_password_hashes_total\\{[^}]*}");
+        http.login(uniqueUsername("unknown"), PASSWORD);
+        double afterUnknownName = metric("auth_password_hashes_total\\{[^}]*}");
+        assertEquals(1, afterWrongPassword - before, "a wrong password: one verification");
+        assertEquals(1, afterUnknownName - afterWrongPassword, "an unknown name: one verification too");
+    }
+
     @Test
     void theLiveSessionGaugeCountsSessions() {
         double before = metric("auth_sessions_live\\{[^}]*}");

@@ -20,6 +20,11 @@ class OperatorViewIT {
             List<ListeningSockets.Socket> others =
                     sockets.stream().filter(s -> s.port() != service.port()).toList();
             assertEquals(List.of(), others, "nothing but the HTTP port listens, not even on loopback (no data grid)");
+            HttpClientSupport client = new HttpClientSupport(service.baseUri());
+            assertEquals(
+                    404,
+                    client.send(client.request("test-clock").GET()).statusCode(),
+                    "the WAR that mvn package builds has no test endpoint");
         }
     }
 

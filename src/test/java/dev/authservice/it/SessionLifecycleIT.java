@@ -140,8 +140,11 @@ class SessionLifecycleIT extends DeployedService {
     @Test
     void pathsOfGrowingLengthEndingInDotDotNeverPassTheCheck() {
         boolean grizzly = !"wildfly".equals(System.getProperty("arquillian.launch"));
-        for (int n = 1; n <= 300; n++) {
-            String path = "session/" + "a".repeat(n * 7) + (n % 2 == 0 ? "/.." : "/../..?q=1");
+        // A hundred, each longer than the last: every one past what a pooled request decoded before.
+        // (Payara logs a stack trace for each; many more swell the log past what the Arquillian
+        // adapter reads reliably at the next deployment.)
+        for (int n = 1; n <= 100; n++) {
+            String path = "session/" + "a".repeat(n * 20) + (n % 2 == 0 ? "/.." : "/../..?q=1");
             HttpResponse<String> answer = http.send(http.requestAsWritten(path).GET());
             if (answer.statusCode() / 100 == 2) {
                 assertTrue(grizzly, "only the Payara and GlassFish web container answers itself: " + path);

@@ -1,0 +1,52 @@
+"""
+Checks that a run of `mvn verify -P<profile>` executed every test class it should have, and no other:
+every *Test class (surefire), and every *IT class that the profile does not leave out (the pom's
+it.excluded, resolved for that profile). A class that a profile or pattern dropped leaves no report,
+so reading only the reports that exist would miss it.
+
+Usage: python3 .ci/check-reports.py SERVER PROFILE
+"""
+import glob, os, re, sys, xml.etree.ElementTree as ET
+
+server, profile = sys.argv[1], sys.argv[2]
+NS = {"m": "http://maven.apache.org/POM/4.0.0"}
+pom = ET.parse("pom.xml").getroot()
+props = {p.tag.split("}")[1]: (p.text or "") for p in pom.find("m:properties", NS)}
+for prof in pom.find("m:profiles", NS):
+    if prof.find("m:id", NS).text == profile:
+        for p in prof.find("m:properties", NS) or []:
+            props[p.tag.split("}")[1]] = p.text or ""
+
+def resolve(value):
+    for _ in range(10):
+        value = re.sub(r"\$\{([\w.]+)\}", lambda m: props.get(m.group(1), m.group(0)), value)
+    return value
+
+excluded = re.compile(r".*(" + resolve(props["it.excluded"]) + r")IT.*")
+
+def classes(pattern):
+    return {os.path.basename(f)[:-5] for f in glob.glob("src/test/java/**/" + pattern, recursive=True)}
+
+def executed(reports):
+    ran = {}
+    for report in glob.glob(reports):
+        suite = ET.parse(report).getroot()
+        name = suite.get("name").rsplit(".", 1)[-1]
+        ran[name] = int(suite.get("tests", 0)) - int(suite.get("skipped", 0))
+    return ran
+
+expected_its = {c for c in classes("*IT.java") if not excluded.match(c + ".java")}
+expected_tests = classes("*Test.java")
+its, tests = executed("target/failsafe-reports/TEST-*.xml"), executed("target/surefire-reports/TEST-*.xml")
+problems = []
+for kind, expected, ran in (("integration", expected_its, its), ("unit", expected_tests, tests)):
+    missing = sorted(c for c in expected if ran.get(c, 0) == 0)
+    unexpected = sorted(set(ran) - expected)
+    if missing:
+        problems.append(f"{kind} test classes that executed no test: {missing}")
+    if unexpected:
+        problems.append(f"{kind} test classes that ran but should not have: {unexpected}")
+if problems:
+    sys.exit(f"{server}: " + "; ".join(problems))
+print(f"{server}: {sum(its.values())} integration tests in {len(its)} classes, "
+      f"{sum(tests.values())} unit tests in {len(tests)} classes, each class as the profile expects: {sorted(its)}")
