@@ -50,6 +50,22 @@ class ConcurrencyIT extends DeployedService {
         assertEquals(Map.of(200, (long) CLIENTS), loggedIn);
     }
 
+    /**
+     * The throttle counts each attempt under its name's row lock before the password is checked,
+     * so guesses sent at once cannot slip past it: exactly the five free failures are checked.
+     */
+    @Test
+    void simultaneousWrongLoginsForOneNameGetExactlyTheFreeFailures() throws Exception {
+        for (boolean known : new boolean[] {true, false}) {
+            String username = uniqueUsername("storm");
+            if (known) {
+                assertEquals(201, http.register(username, PASSWORD).statusCode());
+            }
+            Map<Integer, Long> statuses = all(i -> http.login(username, "wrong guess " + i));
+            assertEquals(Map.of(401, 5L, 429, (long) CLIENTS - 5), statuses, known ? "a user" : "no such user");
+        }
+    }
+
     /** Fires CLIENTS requests as close to together as threads allow; counts the status codes. */
     private static Map<Integer, Long> all(Function<Integer, HttpResponse<String>> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,16 +37,28 @@ class DatabaseOutageIT {
 
             PostgresCluster.stop();
             try {
-                for (HttpResponse<String> refused : List.of(
-                        http.session(token),
-                        http.login(username, PASSWORD),
-                        http.register(uniqueUsername("during"), PASSWORD),
-                        http.logout(token))) {
+                List<Supplier<HttpResponse<String>>> requests = List.of(
+                        () -> http.session(token),
+                        () -> http.login(username, PASSWORD),
+                        () -> http.register(uniqueUsername("during"), PASSWORD),
+                        () -> http.logout(token));
+                for (Supplier<HttpResponse<String>> request : requests) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> refused = request.get();
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
                     assertProblem(503, refused);
-                    assertFalse(
-                            refused.headers().firstValue("Retry-After").isEmpty(),
+                    assertEquals(
+                            "5",
+                            refused.headers().firstValue("Retry-After").orElse(""),
                             refused.uri().toString());
+                    // The driver's connect timeout (5 s) and a second for the rest, not a hang that
+                    // only the client's own timeout would end.
+                    assertTrue(took.compareTo(Duration.ofSeconds(6)) <= 0, refused.uri() + " answered after " + took);
                 }
+                assertEquals(
+                        200,
+                        http.send(http.request("health/live").GET()).statusCode(),
+                        "alive while the database is away: restarting would not bring it back");
                 HttpResponse<String> ready =
                         http.send(http.request("health/ready").GET());
                 assertEquals(503, ready.statusCode(), ready.body());

@@ -32,7 +32,11 @@ class GracefulShutdownIT {
         Path workDir = ServiceProcess.workDir("shutdown");
         String prefix = HttpClientSupport.uniqueUsername("sigterm");
         List<String> acknowledged = new ArrayList<>();
-        try (ServiceProcess service = new ServiceProcess(workDir).start()) {
+        // One hashing slot: registrations finish one after another, so some are surely still
+        // pending at the SIGTERM, however many cores the machine has.
+        try (ServiceProcess service = new ServiceProcess(workDir)
+                .withEnv("AUTH_HASHING_CONCURRENCY", "1")
+                .start()) {
             HttpClient client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // Warm-up: the first registration also loads the password list and the dummy hash.
@@ -59,6 +63,8 @@ class GracefulShutdownIT {
                                             .count()
                                     >= 2),
                     "two registrations were answered");
+            long pending = inFlight.stream().filter(f -> !f.isDone()).count();
+            assertTrue(pending > 0, "requests were still pending at the SIGTERM");
             service.stop();
 
             for (int i = 0; i < REQUESTS; i++) {

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,15 +119,33 @@ class OperationsIT extends DeployedService {
         HttpResponse<String> response = server.send(server.request("openapi").GET());
         assertEquals(200, response.statusCode());
         String document = response.body();
-        for (String path :
-                new String[] {"/register:", "/login:", "/logout:", "/logout-all:", "/password:", "/session:"}) {
-            assertTrue(document.contains(path), path);
+        List<String> shipped = paths(packagedOpenApi());
+        assertEquals(12, shipped.size(), "every operation of the JSON API: " + shipped);
+        for (String path : shipped) {
+            assertTrue(document.lines().anyMatch(line -> line.equals("  " + path + ":")), path);
         }
         for (String detail :
                 new String[] {"201", "401", "429", "application/problem+json", "X-Auth-User", "example", "expires_in"
                 }) {
             assertTrue(document.contains(detail), detail);
         }
+    }
+
+    /** The document the WAR ships (META-INF/openapi.yaml), which the test's class path holds too. */
+    private static String packagedOpenApi() {
+        try (InputStream in = OperationsIT.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> paths(String yaml) {
+        return yaml.lines()
+                .takeWhile(line -> !line.startsWith("components:"))
+                .filter(line -> line.matches("  /[^:]*:"))
+                .map(line -> line.substring(2, line.length() - 1))
+                .toList();
     }
 
     private String metrics() {

@@ -124,19 +124,26 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, as an init system stops a service. */
+    /** SIGTERM, as an init system stops a service; a service that does not stop within a minute fails the test. */
     public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill9();
+                throw new IllegalStateException("SIGTERM did not stop the service within 60 s; it was killed");
+            }
+        }
+    }
+
+    /** After a test: stops the service if it still runs, whatever the test's outcome. */
+    @Override
+    public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 kill9();
             }
         }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
     }
 
     /** Ready when our own endpoint answers as ours: a problem+json 401 from /logout. */

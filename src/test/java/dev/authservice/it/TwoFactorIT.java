@@ -209,6 +209,27 @@ class TwoFactorIT extends DeployedService {
     }
 
     @Test
+    void aNewAccountUnderADeletedOnesNameInheritsNoSecondFactorAndNoRecoveryCode() {
+        Enrolled old = enrolled();
+        HttpResponse<String> deleted =
+                http.postJson("account/delete", old.token(), body("password", PASSWORD, "otp", freshCode(old.app())));
+        assertEquals(200, deleted.statusCode(), deleted.body());
+
+        assertEquals(201, http.register(old.username(), PASSWORD).statusCode());
+        assertEquals(200, login(old.username(), PASSWORD, null).statusCode(), "no second factor inherited");
+        String token = token(login(old.username(), PASSWORD, null));
+        TestAuthenticator app = new TestAuthenticator(json(http.postJson("mfa/totp", token, body("password", PASSWORD)))
+                .getString("secret"));
+        assertEquals(
+                200,
+                http.postJson("mfa/totp/confirm", token, body("code", currentCode(app)))
+                        .statusCode());
+        JsonObject refused = assertProblem(
+                401, login(old.username(), PASSWORD, old.recoveryCodes().get(0)));
+        assertTrue(refused.getBoolean("mfa_required"), "the deleted account's recovery code is gone");
+    }
+
+    @Test
     void enrolmentAndConfirmationEndTheUsersOtherSessions() {
         String username = uniqueUsername("others");
         String enrolling = http.newSession(username, PASSWORD);

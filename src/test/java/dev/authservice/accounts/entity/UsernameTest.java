@@ -68,9 +68,16 @@ class UsernameTest {
         assertEquals(64, Username.canonical("a".repeat(64)).value().length());
         Refusal e = assertThrows(Refusal.class, () -> Username.canonical("a".repeat(65)));
         assertTrue(e.detail().contains("64"));
-        // 64 code points that are 128 UTF-16 chars still fit
-        String supplementary = "\uD835\uDC9C"; // MATHEMATICAL SCRIPT CAPITAL A has a compat decomposition: refused
-        assertThrows(Refusal.class, () -> Username.canonical(supplementary));
+    }
+
+    @Test
+    void theBoundCountsCodePointsNotUtf16Units() {
+        String ideograph = new String(Character.toChars(0x20000)); // a CJK letter beyond the BMP: two chars
+        Username longest = Username.canonical(ideograph.repeat(64));
+        assertEquals(128, longest.value().length(), "64 code points, 128 UTF-16 units, accepted");
+        assertTrue(assertThrows(Refusal.class, () -> Username.canonical(ideograph.repeat(65)))
+                .detail()
+                .contains("64"));
     }
 
     @Test

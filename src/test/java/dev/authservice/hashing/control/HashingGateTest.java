@@ -1,6 +1,7 @@
 package dev.authservice.hashing.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,14 +83,28 @@ class HashingGateTest {
     }
 
     @Test
-    void aRefusalOrFailureGivesItsSlotBack() {
+    void aFailureGivesItsSlotBack() {
         HashingGate gate = new HashingGate(1, 0, Duration.ZERO);
         assertThrows(
                 IllegalStateException.class,
                 () -> gate.run(() -> {
                     throw new IllegalStateException("boom");
                 }));
-        assertEquals(7, gate.run(() -> 7));
+        assertEquals(7, gate.run(() -> 7), "the one slot is free again");
+    }
+
+    @Test
+    void aRefusalInsideTheWorkGivesItsSlotBack() {
+        HashingGate gate = new HashingGate(1, 0, Duration.ZERO);
+        Refusal wrongPassword = Refusal.invalidCredentials();
+        assertSame(
+                wrongPassword,
+                assertThrows(
+                        Refusal.class,
+                        () -> gate.run(() -> {
+                            throw wrongPassword;
+                        })));
+        assertEquals(7, gate.run(() -> 7), "the one slot is free again");
     }
 
     /** Polls what other threads do, with a deadline; the gate itself is never slept on. */
