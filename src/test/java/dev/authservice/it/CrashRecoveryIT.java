@@ -1,5 +1,6 @@
 package dev.authservice.it;
 
+import static dev.authservice.it.HttpClientSupport.json;
 import static dev.authservice.it.HttpClientSupport.token;
 import static dev.authservice.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import jakarta.json.JsonString;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
@@ -17,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -119,7 +122,9 @@ class CrashRecoveryIT {
         List<String> users = new ArrayList<>();
         String revoked;
         String live;
-        try (ServiceProcess service = new ServiceProcess(workDir).start()) {
+        // Exactly as the README's production command starts it: target/auth-service.sh.
+        try (ServiceProcess service =
+                new ServiceProcess(workDir).asProductionCommand().start()) {
             HttpClientSupport http = new HttpClientSupport(service.baseUri());
             for (int i = 0; i < 3; i++) {
                 String username = HttpClientSupport.uniqueUsername("durable" + i);
@@ -139,7 +144,40 @@ class CrashRecoveryIT {
             assertProblem(401, http.logout(revoked));
             assertEquals(200, http.logout(live).statusCode(), "an unrevoked session survived too");
 
+            // A second factor from enrolment to a login with a code and one with a recovery code.
+            String mfaUser = users.get(1);
+            String mfaToken = token(http.login(mfaUser, PASSWORD));
+            String secret = json(http.postJson("mfa/totp", mfaToken, "{\"password\":\"" + PASSWORD + "\"}"))
+                    .getString("secret");
+            TestAuthenticator app = new TestAuthenticator(secret);
+            HttpResponse<String> confirmed =
+                    http.postJson("mfa/totp/confirm", mfaToken, "{\"code\":\"" + app.codeAt(Instant.now()) + "\"}");
+            assertEquals(200, confirmed.statusCode(), confirmed.body());
+            List<String> recoveryCodes =
+                    json(confirmed).getJsonArray("recovery_codes").getValuesAs(JsonString.class).stream()
+                            .map(JsonString::getString)
+                            .toList();
+            // The next step's code: the confirmation spent this one, and one step of drift is accepted.
+            String nextCode = app.codeAt(Instant.now().plusSeconds(30));
+            HttpResponse<String> withCode = http.postJson(
+                    "login",
+                    "{\"username\":\"" + mfaUser + "\",\"password\":\"" + PASSWORD + "\",\"otp\":\"" + nextCode
+                            + "\"}");
+            assertEquals(200, withCode.statusCode(), withCode.body());
+            HttpResponse<String> withRecoveryCode = http.postJson(
+                    "login",
+                    "{\"username\":\"" + mfaUser + "\",\"password\":\"" + PASSWORD + "\",\"otp\":\""
+                            + recoveryCodes.get(0) + "\"}");
+            assertEquals(200, withRecoveryCode.statusCode(), withRecoveryCode.body());
+
             String log = service.log();
+            assertFalse(log.contains(secret), "no TOTP secret in the server log");
+            for (String code : recoveryCodes) {
+                assertFalse(log.contains(code) || log.contains(code.replace("-", "")), "no recovery code in the log");
+            }
+            for (String token : List.of(mfaToken, token(withCode), token(withRecoveryCode))) {
+                assertFalse(log.contains(token), "no token in the server log");
+            }
             assertFalse(log.contains(PASSWORD), "no password in the server log");
             assertFalse(log.contains(revoked) || log.contains(live), "no token in the server log");
             assertTrue(

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> environment = new HashMap<>();
     private Process process;
+    private boolean productionCommand;
 
     public ServiceProcess(Path workDir) {
         this.databaseDir = workDir.resolve("db");
@@ -81,8 +81,43 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Start as the README's production command does: target/auth-service.sh, with
+     * payara-config/jvm.options and the class-data-sharing archive, on this process's port.
+     */
+    public ServiceProcess asProductionCommand() {
+        productionCommand = true;
+        return this;
+    }
+
     private void launch() {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = productionCommand
+                ? List.of(Deployments.builtWar()
+                        .toPath()
+                        .resolveSibling("auth-service.sh")
+                        .toString())
+                : javaCommand();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("AUTH_PORT", Integer.toString(port));
+        builder.environment().put("AUTH_DB_DIR", databaseDir.toAbsolutePath().toString());
+        builder.environment()
+                .put(
+                        "AUTH_MFA_KEY_FILE",
+                        databaseDir.resolveSibling("totp.key").toAbsolutePath().toString());
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The tests' own start line: a smaller heap than production, no class-data-sharing archive. */
+    private List<String> javaCommand() {
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx320m",
                 "-jar",
@@ -98,22 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--contextroot",
                 "/",
                 "--deploy",
-                Deployments.builtWar().getAbsolutePath()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("AUTH_DB_DIR", databaseDir.toAbsolutePath().toString());
-        builder.environment()
-                .put(
-                        "AUTH_MFA_KEY_FILE",
-                        databaseDir.resolveSibling("totp.key").toAbsolutePath().toString());
-        builder.environment().putAll(environment);
-        try {
-            Files.createDirectories(log.getParent());
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                Deployments.builtWar().getAbsolutePath());
     }
 
     /** SIGKILL: no shutdown hook, no flush, no orderly undeploy. */
