@@ -12,6 +12,7 @@ import jakarta.json.JsonString;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -179,6 +180,16 @@ class CrashRecoveryIT {
                 assertFalse(log.contains(token), "no token in the server log");
             }
             assertFalse(log.contains(PASSWORD), "no password in the server log");
+
+            // The key that seals TOTP secrets, lost: a new one is made, and the old secrets no
+            // longer open. That is a 500 whose log line tells the operator which key to restore.
+            service.stop();
+            Files.delete(workDir.resolve("totp.key"));
+            service.start();
+            HttpResponse<String> lostKey = http.postJson(
+                    "login", "{\"username\":\"" + mfaUser + "\",\"password\":\"" + PASSWORD + "\",\"otp\":\"123456\"}");
+            assertEquals(500, lostKey.statusCode(), lostKey.body());
+            assertTrue(service.log().contains("(auth.mfa.key)"), "the log names the key");
             assertFalse(log.contains(revoked) || log.contains(live), "no token in the server log");
             assertTrue(
                     log.contains("event=register user=" + users.get(0) + " client=127.0.0.1"),
