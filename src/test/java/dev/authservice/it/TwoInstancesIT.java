@@ -28,10 +28,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -146,6 +149,34 @@ class TwoInstancesIT {
         }
         assertEquals(429, other.login(username, PASSWORD).statusCode(), "five failures in all, on two instances");
         assertEquals(429, one.login(username, PASSWORD).statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void simultaneousWrongLoginsOnBothInstancesGetExactlyTheFreeFailures() throws Exception {
+        String username = uniqueUsername("storm");
+        assertEquals(201, one.register(username, PASSWORD).statusCode());
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                HttpClientSupport instance = i % 2 == 0 ? one : other;
+                String guess = "wrong guess " + i;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return instance.login(username, guess).statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Long> counted = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                counted.merge(status.get(120, TimeUnit.SECONDS), 1L, Long::sum);
+            }
+            assertEquals(Map.of(401, 5L, 429, 19L), counted, "five free failures in all, across both instances");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Expired rows written straight into the shared table; neither instance is asked to purge. */
