@@ -2,6 +2,7 @@ package dev.authservice.sessions.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.authservice.accounts.control.Credentials;
 import dev.authservice.audit.entity.Client;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +54,44 @@ class SessionPurgeTimerIT {
                 Poll.until(Duration.ofSeconds(30), () -> sessionsOf(expiring) == 0),
                 "the timer, running every second, purged the expired sessions");
         assertEquals(2, sessionsOf(live));
+    }
+
+    /** A run that fails (here: the table locked past Derby's lock timeout) must not stop the timer. */
+    @Test
+    void afterAFailedRunTheNextOneStillRuns() throws Exception {
+        DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
+        try (Connection locker = dataSource.getConnection();
+                Statement sql = locker.createStatement()) {
+            // This side of Arquillian runs in the server, where only the connection says which database it is.
+            assumeTrue(
+                    locker.getMetaData().getDatabaseProductName().contains("Derby"),
+                    "PostgreSQL waits for the lock instead of failing the run");
+            String expiring = userWithSessions(3);
+            clock.advance(Duration.ofHours(13));
+            sql.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
+            locker.setAutoCommit(false);
+            sql.execute("LOCK TABLE AUTH_SESSION IN EXCLUSIVE MODE");
+            // Each run in these seconds waits a second for the lock, then fails.
+            Thread.sleep(3_000);
+            assertEquals(3, sessionsOfWhileLocked(locker, expiring), "nothing purged while locked");
+            locker.rollback();
+            locker.setAutoCommit(true);
+            sql.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', NULL)");
+            assertTrue(
+                    Poll.until(Duration.ofSeconds(30), () -> sessionsOf(expiring) == 0),
+                    "a later run purged what the failed ones could not");
+        }
+    }
+
+    private static int sessionsOfWhileLocked(Connection connection, String username) throws Exception {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?")) {
+            query.setString(1, username);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private String userWithSessions(int count) {
