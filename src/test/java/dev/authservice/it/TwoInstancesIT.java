@@ -19,8 +19,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -303,18 +301,12 @@ class TwoInstancesIT {
     }
 
     private static int sessionRowsOf(String username) {
-        try (Connection connection = DriverManager.getConnection(
-                        db.get("auth.db.url"), db.get("auth.db.user"), db.get("auth.db.password"));
-                PreparedStatement query =
-                        connection.prepareStatement("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?")) {
-            query.setString(1, username);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return TableRows.count(
+                db.get("auth.db.url"),
+                db.get("auth.db.user"),
+                db.get("auth.db.password"),
+                "SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?",
+                username);
     }
 
     private static String sha256Hex(String text) throws NoSuchAlgorithmException {

@@ -8,16 +8,12 @@ import dev.authservice.audit.entity.Client;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.it.Deployments;
+import dev.authservice.it.TableRows;
 import dev.authservice.it.TestClock;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -41,7 +37,7 @@ class SessionPurgeIT {
                         Map.of(
                                 "auth.session.purge-interval", "PT1H",
                                 "auth.session.purge-batch-size", "7"))
-                .addClass(SessionPurgeIT.class);
+                .addClasses(SessionPurgeIT.class, TableRows.class);
     }
 
     @Inject
@@ -94,22 +90,10 @@ class SessionPurgeIT {
     }
 
     private static int allSessions() throws Exception {
-        return count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME <> ?", "");
+        return TableRows.count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME <> ?", "");
     }
 
     private static int sessionsOf(String username) throws Exception {
-        return count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?", username);
-    }
-
-    private static int count(String sql, String username) throws Exception {
-        DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, username);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+        return TableRows.count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?", username);
     }
 }

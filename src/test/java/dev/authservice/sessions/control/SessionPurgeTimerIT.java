@@ -10,11 +10,10 @@ import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.it.Deployments;
 import dev.authservice.it.Poll;
+import dev.authservice.it.TableRows;
 import dev.authservice.it.TestClock;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +35,7 @@ class SessionPurgeTimerIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.authService("purge-timer", Map.of("auth.session.purge-interval", "PT1S"))
-                .addClasses(SessionPurgeTimerIT.class, Poll.class);
+                .addClasses(SessionPurgeTimerIT.class, Poll.class, TableRows.class);
     }
 
     @Inject
@@ -73,24 +72,16 @@ class SessionPurgeTimerIT {
             sql.execute("LOCK TABLE AUTH_SESSION IN EXCLUSIVE MODE");
             // Each run in these seconds waits a second for the lock, then fails.
             Thread.sleep(3_000);
-            assertEquals(3, sessionsOfWhileLocked(locker, expiring), "nothing purged while locked");
+            assertEquals(
+                    3,
+                    TableRows.count(locker, "SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?", expiring),
+                    "nothing purged while locked");
             locker.rollback();
             locker.setAutoCommit(true);
             sql.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', NULL)");
             assertTrue(
                     Poll.until(Duration.ofSeconds(30), () -> sessionsOf(expiring) == 0),
                     "a later run purged what the failed ones could not");
-        }
-    }
-
-    private static int sessionsOfWhileLocked(Connection connection, String username) throws Exception {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?")) {
-            query.setString(1, username);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
         }
     }
 
@@ -104,19 +95,6 @@ class SessionPurgeTimerIT {
     }
 
     private static int sessionsOf(String username) {
-        try {
-            DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement query =
-                            connection.prepareStatement("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?")) {
-                query.setString(1, username);
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TableRows.count("SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?", username);
     }
 }

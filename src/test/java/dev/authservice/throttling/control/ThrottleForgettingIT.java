@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.authservice.it.Deployments;
+import dev.authservice.it.TableRows;
 import dev.authservice.it.TestClock;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -27,7 +23,7 @@ class ThrottleForgettingIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.authService("forgetting", Map.of("auth.throttle.max-tracked-names", "1000"))
-                .addClass(ThrottleForgettingIT.class);
+                .addClasses(ThrottleForgettingIT.class, TableRows.class);
     }
 
     @Inject
@@ -42,10 +38,12 @@ class ThrottleForgettingIT {
         throttle.beginAttempt(name);
         clock.advance(Duration.ofHours(23));
         throttle.forgetOld();
-        assertEquals(1, count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", name), "kept within the day");
+        assertEquals(
+                1, TableRows.count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", name), "kept within the day");
         clock.advance(Duration.ofHours(2));
         throttle.forgetOld();
-        assertEquals(0, count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", name), "forgotten after it");
+        assertEquals(
+                0, TableRows.count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", name), "forgotten after it");
     }
 
     @Test
@@ -57,23 +55,15 @@ class ThrottleForgettingIT {
         }
         // (The timer may have made this cut already; it makes the same one.)
         throttle.forgetOld();
-        assertTrue(count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME <> ?", "") <= 1_000, "the bound holds");
+        assertTrue(
+                TableRows.count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME <> ?", "") <= 1_000, "the bound holds");
         assertEquals(
                 0,
-                count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", prefix + 0),
+                TableRows.count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", prefix + 0),
                 "the oldest goes, though tried within the day");
-        assertEquals(1, count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", prefix + 1_000), "the newest stays");
-    }
-
-    private static int count(String sql, String parameter) throws Exception {
-        DataSource dataSource = InitialContext.doLookup("java:app/jdbc/auth");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+        assertEquals(
+                1,
+                TableRows.count("SELECT COUNT(*) FROM AUTH_THROTTLE WHERE NAME = ?", prefix + 1_000),
+                "the newest stays");
     }
 }
