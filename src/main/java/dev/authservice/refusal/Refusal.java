@@ -33,7 +33,9 @@ public final class Refusal extends RuntimeException {
         /** The account is not in the state this request needs (a second factor already active, say). */
         CONFLICT,
         /** No such thing for this user; one answer for unknown, ended and someone else's. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** A browser's sign-in that waited for its second factor is unknown, finished or too old. */
+        SIGN_IN_EXPIRED
     }
 
     private final Reason reason;
@@ -103,6 +105,10 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal notFound(String detail) {
         return new Refusal(Reason.NOT_FOUND, detail, null);
+    }
+
+    public static Refusal signInExpired() {
+        return new Refusal(Reason.SIGN_IN_EXPIRED, "This sign-in has expired; start again.", null);
     }
 
     /** A re-authentication whose password is wrong. */

@@ -94,9 +94,41 @@ public class Accounts {
      * throttled alike; an account with a second factor also needs its one-time code.
      */
     public User authenticate(Credentials credentials, Client client) {
-        Proof proof = new Proof(throttleKey(credentials.username()), credentials.password(), credentials.otp(), null);
+        Proof proof =
+                new Proof(throttleKey(credentials.username()), credentials.password(), credentials.otp(), null, false);
         return prove(
                 proof, Refusal::invalidCredentials, SecurityEvent.Kind.LOGIN_FAILED, credentials.username(), client);
+    }
+
+    /**
+     * The account whose password these credentials prove, as {@link #authenticate} decides, but
+     * with the second factor left for a later step ({@link #proveSecondFactor}): the browser's
+     * sign-in asks for the code on a page of its own. For an account with a second factor the
+     * attempt stays counted by the throttle until that step succeeds.
+     */
+    public User authenticatePassword(Credentials credentials, Client client) {
+        Proof proof = new Proof(throttleKey(credentials.username()), credentials.password(), null, null, true);
+        return prove(
+                proof, Refusal::invalidCredentials, SecurityEvent.Kind.LOGIN_FAILED, credentials.username(), client);
+    }
+
+    /**
+     * The second step of a browser's sign-in: the account's TOTP code or an unused recovery code,
+     * counted and throttled as a login attempt of the account, under the account's row lock as in
+     * {@link #authenticate}.
+     */
+    public User proveSecondFactor(String username, String code, Client client) {
+        try {
+            throttle.beginAttempt(username);
+            User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
+            if (user == null || !user.hasSecondFactor() || !secondFactor.verify(user, code)) {
+                throw Refusal.secondFactorRequired();
+            }
+            throttle.succeeded(username);
+            return user;
+        } catch (Refusal refused) {
+            throw recorded(refused, SecurityEvent.Kind.OTP_FAILED, username, client);
+        }
     }
 
     /**
@@ -105,7 +137,7 @@ public class Accounts {
      */
     public User reauthenticate(String username, Password password, String otp, Client client) {
         return prove(
-                new Proof(username, password, otp, null),
+                new Proof(username, password, otp, null, false),
                 Refusal::wrongPassword,
                 SecurityEvent.Kind.REAUTHENTICATION_FAILED,
                 username,
@@ -116,7 +148,7 @@ public class Accounts {
     public void changePassword(String username, Password current, String otp, Password replacement, Client client) {
         policy.check(Username.canonical(username), replacement);
         prove(
-                new Proof(username, current, otp, replacement),
+                new Proof(username, current, otp, replacement, false),
                 Refusal::wrongCurrentPassword,
                 SecurityEvent.Kind.PASSWORD_CHANGE_FAILED,
                 username,
@@ -129,8 +161,11 @@ public class Accounts {
         em.remove(user);
     }
 
-    /** What one attempt must prove, and the password to store once it has, if any. */
-    private record Proof(String name, Password password, String otp, Password replacement) {}
+    /**
+     * What one attempt must prove, and the password to store once it has, if any; with
+     * {@code secondFactorLater}, the password alone.
+     */
+    private record Proof(String name, Password password, String otp, Password replacement, boolean secondFactorLater) {}
 
     /** A password proved against {@code user}, and the hash to store next, if any. */
     private record Verified(User user, String nextHash) {}
@@ -170,10 +205,12 @@ public class Accounts {
             if (!lockUnchanged(user)) {
                 throw wrongPassword.get();
             }
-            if (user.hasSecondFactor() && !secondFactor.verify(user, proof.otp())) {
+            if (user.hasSecondFactor() && !proof.secondFactorLater() && !secondFactor.verify(user, proof.otp())) {
                 throw Refusal.secondFactorRequired();
             }
-            throttle.succeeded(proof.name());
+            if (!(user.hasSecondFactor() && proof.secondFactorLater())) {
+                throttle.succeeded(proof.name());
+            }
             if (verified.nextHash() != null) {
                 user.changePasswordHash(verified.nextHash());
             }

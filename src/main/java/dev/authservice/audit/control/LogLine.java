@@ -1,7 +1,7 @@
 package dev.authservice.audit.control;
 
 /**
- * The text of a security log line: {@code event=NAME user=VALUE client=VALUE [sessions=N]}. A
+ * The text of a security log line: {@code event=NAME user=VALUE client=VALUE [target=VALUE] [sessions=N]}. A
  * username as sent may hold anything, so every value is escaped until a log parser can read no
  * field into it that was not written here (no log forging).
  */
@@ -18,6 +18,9 @@ final class LogLine {
                 + value(event.client() == null ? null : event.client().address());
         boolean endsSessions =
                 event.kind() == SecurityEvent.Kind.LOGGED_OUT || event.kind() == SecurityEvent.Kind.ACCOUNT_DELETED;
+        if (event.target() != null) {
+            line = line + " target=" + value(event.target());
+        }
         return endsSessions ? line + " sessions=" + event.sessions() : line;
     }
 

@@ -7,7 +7,7 @@ import dev.authservice.audit.entity.Client;
  * recorded by {@link SecurityEvents} once the transaction has ended the way the event implies.
  * Never carries a password or token.
  */
-public record SecurityEvent(Kind kind, String username, Client client, int sessions) {
+public record SecurityEvent(Kind kind, String username, Client client, int sessions, String target) {
 
     /** Each kind is one log event name and one counter. */
     public enum Kind {
@@ -24,7 +24,9 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         MFA_CONFIRMED("mfa.confirmed"),
         MFA_DISABLED("mfa.disabled"),
         SESSION_REVOKED("session.revoked"),
-        ACCOUNT_DELETED("account.deleted");
+        ACCOUNT_DELETED("account.deleted"),
+        /** A sign-in's or sign-out's rd that is no allowed redirect target; the browser went to the default. */
+        REDIRECT_REFUSED("portal.redirect.refused");
 
         private final String logName;
 
@@ -37,11 +39,30 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         }
     }
 
+    public SecurityEvent(Kind kind, String username, Client client, int sessions) {
+        this(kind, username, client, sessions, null);
+    }
+
     public static SecurityEvent of(Kind kind, String username, Client client) {
         return new SecurityEvent(kind, username, client, 1);
     }
 
     public static SecurityEvent loggedOut(String username, Client client, int sessions) {
         return new SecurityEvent(Kind.LOGGED_OUT, username, client, sessions);
+    }
+
+    /**
+     * A refused redirect target, as far as its path: a query or fragment may hold what the page it
+     * names keeps secret, and is not logged.
+     */
+    public static SecurityEvent redirectRefused(String rd, Client client) {
+        int end = rd.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = rd.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return new SecurityEvent(Kind.REDIRECT_REFUSED, null, client, 0, rd.substring(0, end));
     }
 }

@@ -51,6 +51,9 @@ public class SecurityEvents {
                 SecurityEvent.Kind.SESSION_REVOKED,
                 metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner"));
         counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted", "Accounts deleted"));
+        counters.put(
+                SecurityEvent.Kind.REDIRECT_REFUSED,
+                metrics.counter("auth.portal.redirects.refused", "Sign-in and sign-out redirect targets refused"));
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {

@@ -17,6 +17,10 @@ public class AuthApplication extends Application {
                 "jersey.config.server.response.setStatusOverSendError", true,
                 // No /application.wadl and no WADL answers to OPTIONS: they describe the service
                 // and name the Jersey version to anyone who asks.
-                "jersey.config.server.wadl.disableWadl", true);
+                "jersey.config.server.wadl.disableWadl", true,
+                // A Location is sent as written: the portal's redirects are absolute URLs on the
+                // portal's public address, or paths; Jersey would resolve a path against the
+                // address the front end reached the service on, which the browser cannot.
+                "jersey.config.server.headers.location.relative.resolution.disabled", true);
     }
 }

@@ -8,6 +8,9 @@ import dev.authservice.accounts.entity.Username;
 import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.hashing.entity.Password;
+import dev.authservice.portal.control.PendingSignIns;
+import dev.authservice.portal.control.PortalSignIn;
+import dev.authservice.portal.entity.PendingSignIn;
 import dev.authservice.sessions.control.IssuedSession;
 import dev.authservice.sessions.control.SessionSummary;
 import dev.authservice.sessions.control.SessionView;
@@ -40,6 +43,9 @@ public class AuthBean {
     SecondFactor secondFactor;
 
     @Inject
+    PendingSignIns pendingSignIns;
+
+    @Inject
     Event<SecurityEvent> events;
 
     /** Creates an account; returns its canonical username. */
@@ -55,6 +61,49 @@ public class AuthBean {
         IssuedSession session = sessions.open(user, client);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
         return session;
+    }
+
+    /**
+     * A browser's sign-in, first step: the password, proved as {@link #login} proves it. An account
+     * without a second factor is signed in at once; one with a second factor gets a pending
+     * sign-in, which {@link #finishSignIn} completes with the code.
+     */
+    public PortalSignIn signIn(Credentials credentials, boolean keepSignedIn, String redirect, Client client) {
+        User user = accounts.authenticatePassword(credentials, client);
+        if (user.hasSecondFactor()) {
+            return PortalSignIn.awaitingSecondFactor(
+                    pendingSignIns.begin(user.username(), redirect, keepSignedIn), keepSignedIn, redirect);
+        }
+        IssuedSession session = sessions.open(user, client);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
+        return PortalSignIn.signedIn(session, keepSignedIn, redirect);
+    }
+
+    /**
+     * A browser's sign-in, second step: the TOTP or recovery code for the pending sign-in of this
+     * token. Success opens the session and ends the pending sign-in; a wrong code leaves it to be
+     * tried again until it expires, each try throttled like a login.
+     */
+    public PortalSignIn finishSignIn(SessionToken pending, String code, Client client) {
+        PendingSignIn signIn = pendingSignIns.take(pending);
+        User user = accounts.proveSecondFactor(signIn.username(), code, client);
+        IssuedSession session = sessions.open(user, client);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
+        return PortalSignIn.signedIn(session, signIn.keepSignedIn(), signIn.redirect());
+    }
+
+    /** Whose sign-in waits for its second factor under this token; a sign-in-expired refusal if none. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String pendingSignIn(SessionToken pending) {
+        return pendingSignIns.live(pending).username();
+    }
+
+    /**
+     * Records a redirect target the portal refused. In a transaction of its own like every use case:
+     * the security log records events once their transaction has ended.
+     */
+    public void refuseRedirect(String rd, Client client) {
+        events.fire(SecurityEvent.redirectRefused(rd, client));
     }
 
     /** Ends the token's session. */

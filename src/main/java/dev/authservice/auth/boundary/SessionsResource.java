@@ -5,6 +5,8 @@ import dev.authservice.hashing.entity.Password;
 import dev.authservice.http.boundary.Caller;
 import dev.authservice.http.boundary.JsonBody;
 import dev.authservice.http.boundary.JsonFactories;
+import dev.authservice.http.boundary.RefusalMapper;
+import dev.authservice.portal.control.PortalSettings;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.control.IssuedSession;
 import dev.authservice.sessions.control.SessionSummary;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -44,6 +47,11 @@ public class SessionsResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PortalSettings portal;
+
+    private static final RefusalMapper REFUSALS = new RefusalMapper();
 
     @POST
     @Path("login")
@@ -77,20 +85,58 @@ public class SessionsResource {
     }
 
     /**
-     * The forward-auth check (nginx auth_request, Caddy forward_auth, Traefik ForwardAuth, Envoy
-     * ext_authz): 200 with the session and X-Auth-User, or 401 as for /logout. Every request for a
-     * path under /session arrives here as GET /session (ForwardAuthPaths).
+     * The forward-auth check for front ends that turn its 401 into the browser's answer themselves
+     * (nginx auth_request): 200 with the session and X-Auth-User, or 401 as for /logout, which for
+     * a browser's navigation also names the sign-in page in Location. The session comes from the
+     * Bearer header or, failing that, the session cookie. Every request for a path under /session
+     * arrives here as GET /session (ForwardAuthPaths).
      */
     @GET
     @Path("session")
+    // Whatever the browser accepts: front ends pass its Accept header on, and the check must answer.
+    @Produces(MediaType.WILDCARD)
     public Response session() {
-        SessionView session = auth.check(caller.sessionToken());
-        return Response.ok(JsonFactories.object()
-                        .add("username", session.username())
-                        .add("created_at", iso(session.createdAt()))
-                        .add("expires_at", iso(session.expiresAt()))
-                        .add("idle_expires_at", iso(session.idleExpiresAt()))
-                        .build())
+        return check(false);
+    }
+
+    /**
+     * The same check for front ends that hand its answer to the browser (Caddy forward_auth,
+     * Traefik ForwardAuth, Envoy ext_authz): a browser's navigation without a live session gets
+     * 302 to the sign-in page; everything else gets what /session gives.
+     */
+    @GET
+    @Path("forward-auth")
+    @Produces(MediaType.WILDCARD)
+    public Response forwardAuth() {
+        return check(true);
+    }
+
+    private Response check(boolean redirectBrowsers) {
+        SessionView session;
+        try {
+            session = auth.check(caller.sessionToken(portal.cookieName()));
+        } catch (Refusal notSignedIn) {
+            if (!caller.isBrowserNavigation()) {
+                throw notSignedIn;
+            }
+            String signIn = portal.signInUrl(caller.contextPath(), caller.originalUrl());
+            if (redirectBrowsers) {
+                return Response.status(Response.Status.FOUND)
+                        .header(HttpHeaders.LOCATION, signIn)
+                        .build();
+            }
+            return Response.fromResponse(REFUSALS.toResponse(notSignedIn))
+                    .header(HttpHeaders.LOCATION, signIn)
+                    .build();
+        }
+        return Response.ok(
+                        JsonFactories.object()
+                                .add("username", session.username())
+                                .add("created_at", iso(session.createdAt()))
+                                .add("expires_at", iso(session.expiresAt()))
+                                .add("idle_expires_at", iso(session.idleExpiresAt()))
+                                .build(),
+                        MediaType.APPLICATION_JSON_TYPE)
                 .header(AUTH_USER_HEADER, AuthUserHeader.encode(session.username()))
                 .build();
     }

@@ -11,7 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The forward-auth check answers every request for a path under /session, whatever its method.
+ * The forward-auth checks answer every request for a path under /session or /forward-auth,
+ * whatever its method; what is said of /session here holds for /forward-auth alike.
  * Envoy's ext_authz calls /session followed by the original path, with the original method, and
  * allows on any 2xx; so every such request is answered exactly as GET /session answers: 200 with
  * a live session, 401 otherwise, OPTIONS and HEAD included. "Under /session" is judged on the path
@@ -22,7 +23,10 @@ import java.nio.charset.StandardCharsets;
  */
 public class ForwardAuthPaths extends HttpFilter {
 
-    private static final String SESSION = "/session";
+    /** The request attribute that keeps the method a forwarded check was asked with. */
+    public static final String ORIGINAL_METHOD = "dev.authservice.http.original-method";
+
+    private static final String[] CHECKS = {"/session", "/forward-auth"};
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,13 +35,28 @@ public class ForwardAuthPaths extends HttpFilter {
         String sent = percentDecoded(
                 request.getRequestURI().substring(request.getContextPath().length()));
         String routed = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (!underSession(sent) && !underSession(routed)) {
+        String check = checkOf(sent);
+        if (check == null) {
+            check = checkOf(routed);
+        }
+        if (check == null) {
             chain.doFilter(request, response);
-        } else if (routed.equals(SESSION) && sent.equals(SESSION) && "GET".equals(request.getMethod())) {
+        } else if (routed.equals(check) && sent.equals(check) && "GET".equals(request.getMethod())) {
             chain.doFilter(request, response);
         } else {
-            request.getRequestDispatcher(SESSION).forward(new AsGet(request), response);
+            request.setAttribute(ORIGINAL_METHOD, request.getMethod());
+            request.getRequestDispatcher(check).forward(new AsGet(request), response);
         }
+    }
+
+    /** The check the path is under, or null. */
+    private static String checkOf(String path) {
+        for (String check : CHECKS) {
+            if (isUnder(path, check)) {
+                return check;
+            }
+        }
+        return null;
     }
 
     /** The same request, asking with GET. */
@@ -53,14 +72,14 @@ public class ForwardAuthPaths extends HttpFilter {
         }
     }
 
-    private static boolean underSession(String path) {
-        if (!path.startsWith(SESSION)) {
+    private static boolean isUnder(String path, String check) {
+        if (!path.startsWith(check)) {
             return false;
         }
-        if (path.length() == SESSION.length()) {
+        if (path.length() == check.length()) {
             return true;
         }
-        char next = path.charAt(SESSION.length());
+        char next = path.charAt(check.length());
         return next == '/' || next == ';';
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,7 +45,8 @@ public class Sessions {
         Session session =
                 Session.open(token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent());
         em.persist(session);
-        return new IssuedSession(user.username(), token, session.remainingAt(now));
+        return new IssuedSession(
+                user.username(), token, session.remainingAt(now), Duration.between(now, session.expiresAt()));
     }
 
     /**

@@ -1,0 +1,64 @@
+package dev.authservice.portal.control;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The portal's HTML, rendered on the server from the Mustache templates in /portal on the class
+ * path. Every {{value}} is HTML-escaped by the template engine (quotes included, so values are
+ * safe in attributes too); no template writes a value unescaped.
+ */
+@ApplicationScoped
+public class PortalPages {
+
+    /** Every page of the portal, one template each. */
+    public enum Page {
+        LOGIN("login"),
+        SECOND_FACTOR("second-factor"),
+        LOGOUT("logout"),
+        ACCOUNT("account"),
+        MESSAGE("message");
+
+        private final String template;
+
+        Page(String template) {
+            this.template = template;
+        }
+    }
+
+    private final Map<Page, Mustache> templates = new EnumMap<>(Page.class);
+    private byte[] styleSheet;
+
+    /** Compiled once, at deployment, with the application's class loader. */
+    @PostConstruct
+    void compile() {
+        MustacheFactory factory = new DefaultMustacheFactory("portal");
+        for (Page page : Page.values()) {
+            templates.put(page, factory.compile(page.template + ".mustache"));
+        }
+        try (InputStream css = PortalPages.class.getResourceAsStream("/portal/style.css")) {
+            styleSheet = css.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String render(Page page, Map<String, Object> values) {
+        StringWriter html = new StringWriter();
+        templates.get(page).execute(html, values);
+        return html.toString();
+    }
+
+    public byte[] styleSheet() {
+        return styleSheet.clone();
+    }
+}
