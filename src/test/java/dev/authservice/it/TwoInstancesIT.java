@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -219,7 +221,7 @@ class TwoInstancesIT {
      * check unless its own logout was acknowledged, and some request was in flight at the kill.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void killingOneLosesNothingAcknowledgedAndTheOtherKeepsAnsweringThroughNginx() throws Exception {
         Queue<String> registered = new ConcurrentLinkedQueue<>();
         Queue<String> loggedOut = new ConcurrentLinkedQueue<>();
@@ -287,6 +289,43 @@ class TwoInstancesIT {
     }
 
     /** True for the expected status; a 502 counts as cut off; anything else is recorded as unexpected. */
+    /**
+     * A browser's sign-in steps in any order across the instances: the CSRF token one issued is
+     * taken by the other, and the second-factor step one began is finished on the other.
+     */
+    @Test
+    @Order(5)
+    void aBrowsersSignInStepsMayReachEitherInstance() {
+        String username = uniqueUsername("portal-two");
+        String token = one.newSession(username, PASSWORD);
+        JsonObject enrolment =
+                HttpClientSupport.json(one.postJson("mfa/totp", token, "{\"password\":\"" + PASSWORD + "\"}"));
+        // The instances run on the real clock: the code of now, as an authenticator app shows it.
+        String code = new TestAuthenticator(enrolment.getString("secret")).codeAt(Instant.now());
+        HttpResponse<String> confirmed = other.postJson("mfa/totp/confirm", token, "{\"code\":\"" + code + "\"}");
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        String recoveryCode =
+                HttpClientSupport.json(confirmed).getJsonArray("recovery_codes").getString(0);
+
+        PortalBrowser onOne = new PortalBrowser(one, null);
+        PortalBrowser onOther = onOne.via(other);
+        String csrf = onOne.csrfToken();
+        HttpResponse<String> password =
+                onOther.post("portal/login", Map.of("csrf", csrf, "username", username, "password", PASSWORD));
+        assertEquals(303, password.statusCode(), password.body());
+        assertEquals(
+                "/portal/login/second-factor",
+                password.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, onOne.get("portal/login/second-factor").statusCode(), "the other instance's pending step");
+        HttpResponse<String> finished =
+                onOne.post("portal/login/second-factor", Map.of("csrf", csrf, "code", recoveryCode));
+        assertEquals(303, finished.statusCode(), finished.body());
+        HttpResponse<String> check = other.send(other.request("session")
+                .header("Cookie", "auth_session=" + onOne.cookie("auth_session"))
+                .GET());
+        assertEquals(username, check.headers().firstValue("X-Auth-User").orElse(null));
+    }
+
     private static boolean expected(
             HttpResponse<String> response, int status, AtomicInteger cutOff, Queue<String> unexpected) {
         if (response.statusCode() == status) {

@@ -1,0 +1,604 @@
+package dev.authservice.it;
+
+import static dev.authservice.it.HttpClientSupport.json;
+import static dev.authservice.it.HttpClientSupport.uniqueUsername;
+import static dev.authservice.it.PortalBrowser.location;
+import static dev.authservice.it.PortalBrowser.setCookie;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The portal at the HTTP level: the sign-in page and its cookie, CSRF, redirect targets, the
+ * second-factor step, sign-out, and the forward-auth checks that send browsers to it. The portal
+ * is configured as docs/front-ends.md says for https://auth.example.test with the cookie domain
+ * example.test; the tests reach the service directly and read every header.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PortalIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String PORTAL = "https://auth.example.test";
+    private static final String ACCOUNT_PAGE = PORTAL + "/portal/account";
+    private static final String REPORTS = "https://app1.example.test/reports?year=2026";
+
+    @ArquillianResource
+    URL base;
+
+    private HttpClientSupport http;
+    private PortalBrowser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authService(
+                "portal", Map.of("auth.portal.url", PORTAL, "auth.cookie.domain", "example.test"));
+    }
+
+    @BeforeEach
+    void newBrowser() {
+        http = new HttpClientSupport(base);
+        browser = new PortalBrowser(http, PORTAL);
+    }
+
+    private String registered(String prefix) {
+        String username = uniqueUsername(prefix);
+        assertEquals(201, http.register(username, PASSWORD).statusCode());
+        return username;
+    }
+
+    private HttpResponse<String> check(String path, String accept, String... headers) {
+        var request = http.request(path).header("Accept", accept);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.GET());
+    }
+
+    private HttpResponse<String> sessionOfCookie(String token) {
+        return http.send(http.request("session")
+                .header("Cookie", "auth_session=" + token)
+                .GET());
+    }
+
+    private static String signInUrlFor(String rd) {
+        return PORTAL + "/portal/login?rd=" + URLEncoder.encode(rd, StandardCharsets.UTF_8);
+    }
+
+    // The sign-in page
+
+    @Test
+    void theSignInPageIsHtmlWithLabelledFieldsAndNoScriptOrForeignAsset() {
+        HttpResponse<String> page = browser.get("portal/login");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        String html = page.body();
+        assertTrue(html.contains("<html lang=\"en\">"), html);
+        assertTrue(html.contains("<label for=\"username\">") && html.contains("id=\"username\""), html);
+        assertTrue(html.contains("<label for=\"password\">") && html.contains("type=\"password\""), html);
+        assertTrue(html.contains("<form method=\"post\" action=\"" + PORTAL + "/portal/login\">"), html);
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("src="), "no image or script of any origin: " + html);
+        assertFalse(html.replace(PORTAL + "/", "").contains("://"), "no URL of another origin: " + html);
+    }
+
+    @Test
+    void everyPortalAnswerForbidsFramingScriptAndCaching() {
+        for (HttpResponse<String> answer : List.of(
+                browser.get("portal/login"),
+                browser.get("portal/logout"),
+                browser.post("portal/login", Map.of()),
+                browser.get("portal/account"))) {
+            String csp = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+            assertTrue(csp.contains("default-src 'none'"), "no script source at all: " + csp);
+            assertFalse(csp.contains("unsafe-inline") || csp.contains("script-src"), csp);
+            assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(null));
+            assertEquals(
+                    "no-store", answer.headers().firstValue("Cache-Control").orElse(null));
+        }
+    }
+
+    @Test
+    void theCsrfCookieIsOnlyThePortalsToSetAndRead() {
+        String cookie = setCookie(browser.get("portal/login"), "__Host-auth_csrf");
+        assertNotNull(cookie);
+        for (String attribute : List.of("; Path=/", "; HttpOnly", "; Secure", "; SameSite=Strict")) {
+            assertTrue(cookie.contains(attribute), cookie);
+        }
+        assertFalse(cookie.contains("Domain="), cookie);
+        assertNull(setCookie(browser.get("portal/login"), "__Host-auth_csrf"), "issued once per browser");
+    }
+
+    // Signing in
+
+    @Test
+    void signingInSetsTheSessionCookieAndSendsTheBrowserBackToThePageItAskedFor() {
+        String username = registered("portal");
+        HttpResponse<String> signedIn = browser.signIn(username, PASSWORD, REPORTS);
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertEquals(URI.create(REPORTS), location(signedIn));
+        String cookie = setCookie(signedIn, "auth_session");
+        for (String attribute :
+                List.of("; Path=/", "; HttpOnly", "; Secure", "; SameSite=Lax", "; Domain=example.test")) {
+            assertTrue(cookie.contains(attribute), cookie);
+        }
+        assertFalse(cookie.contains("Max-Age") || cookie.contains("Expires"), "ends with the browser: " + cookie);
+        HttpResponse<String> check = sessionOfCookie(browser.cookie("auth_session"));
+        assertEquals(200, check.statusCode());
+        assertEquals(username, check.headers().firstValue("X-Auth-User").orElse(null));
+    }
+
+    @Test
+    void keepMeSignedInMakesTheCookieLastTheSessionsAbsoluteLifetime() {
+        String username = registered("keep");
+        Map<String, String> form = new LinkedHashMap<>(
+                Map.of("csrf", browser.csrfToken(), "username", username, "password", PASSWORD, "keep", "on"));
+        String cookie = setCookie(browser.post("portal/login", form), "auth_session");
+        assertTrue(cookie.contains("; Max-Age=43200"), "auth.session.absolute-timeout=PT12H: " + cookie);
+    }
+
+    @Test
+    void withoutAnAllowedRdTheBrowserLandsOnTheAccountPageThatSaysWhoIsSignedIn() {
+        String username = registered("landing");
+        HttpResponse<String> signedIn = browser.signIn(username, PASSWORD, null);
+        assertEquals(URI.create(ACCOUNT_PAGE), location(signedIn));
+        HttpResponse<String> account = browser.get("portal/account");
+        assertEquals(200, account.statusCode());
+        assertTrue(account.body().contains(">" + username + "<"), account.body());
+    }
+
+    @Test
+    void aSignedInBrowserIsSentStraightOnFromTheSignInPage() {
+        browser.signIn(registered("again"), PASSWORD, null);
+        HttpResponse<String> page =
+                browser.get("portal/login?rd=" + URLEncoder.encode(REPORTS, StandardCharsets.UTF_8));
+        assertEquals(303, page.statusCode());
+        assertEquals(URI.create(REPORTS), location(page));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownNameGetTheSamePageAnd401() {
+        String username = registered("wrong");
+        HttpResponse<String> wrongPassword = browser.signIn(username, "not the password", null);
+        HttpResponse<String> unknown = browser.signIn(uniqueUsername("nobody"), PASSWORD, null);
+        for (HttpResponse<String> refused : List.of(wrongPassword, unknown)) {
+            assertEquals(401, refused.statusCode());
+            assertTrue(refused.body().contains("Invalid username or password."), refused.body());
+            assertNull(setCookie(refused, "auth_session"));
+        }
+        assertEquals(
+                wrongPassword.body().replaceAll("value=\"[^\"]*\"", ""),
+                unknown.body().replaceAll("value=\"[^\"]*\"", ""),
+                "nothing but the name typed tells them apart");
+    }
+
+    @Test
+    void whatWasTypedIsShownEscaped() {
+        String hostile = "<script>alert(1)</script>\"' onfocus=\"alert(2)";
+        HttpResponse<String> refused = browser.signIn(hostile, PASSWORD, null);
+        assertEquals(401, refused.statusCode());
+        assertFalse(refused.body().contains("<script>"), refused.body());
+        assertFalse(refused.body().contains("\" onfocus"), refused.body());
+        assertTrue(refused.body().contains("&lt;script&gt;"), refused.body());
+    }
+
+    @Test
+    void repeatedFailuresAreThrottledWithAPageThatSaysWhenToRetry() {
+        String username = registered("throttled");
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 7; i++) {
+            last = browser.signIn(username, "wrong " + i, null);
+        }
+        assertEquals(429, last.statusCode(), last.body());
+        long retryAfter =
+                Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(last.body().contains("Try again in " + retryAfter + " seconds"), last.body());
+        assertEquals(429, browser.signIn(username, PASSWORD, null).statusCode(), "even with the right password");
+    }
+
+    // Session fixation
+
+    @Test
+    void aCookieTheBrowserHadBeforeSigningInNeverBecomesTheSession() {
+        String attackersToken = HttpClientSupport.token(http.login(registered("attacker"), PASSWORD));
+        String victim = registered("victim");
+        // Planted by a sibling site under the cookie domain: the attacker's own live session.
+        browser.setCookie("auth_session", attackersToken);
+        HttpResponse<String> signedIn = browser.signIn(victim, PASSWORD, null);
+        assertEquals(303, signedIn.statusCode());
+        String issued = browser.cookie("auth_session");
+        assertNotEquals(attackersToken, issued);
+        assertEquals(
+                victim,
+                sessionOfCookie(issued).headers().firstValue("X-Auth-User").orElse(null));
+    }
+
+    @Test
+    void everySignInIssuesANewToken() {
+        String username = registered("fresh");
+        browser.signIn(username, PASSWORD, null);
+        String first = browser.cookie("auth_session");
+        PortalBrowser another = new PortalBrowser(http, PORTAL);
+        another.signIn(username, PASSWORD, null);
+        assertNotEquals(first, another.cookie("auth_session"));
+    }
+
+    // CSRF
+
+    @Test
+    void aSignInFormWithoutThisBrowsersTokenIsRefused() {
+        String username = registered("csrf");
+        Map<String, String> credentials = Map.of("username", username, "password", PASSWORD);
+        browser.csrfToken();
+        assertEquals(403, browser.post("portal/login", credentials).statusCode(), "no token");
+
+        Map<String, String> withOthersToken = new LinkedHashMap<>(credentials);
+        withOthersToken.put("csrf", new PortalBrowser(http, PORTAL).csrfToken());
+        assertEquals(403, browser.post("portal/login", withOthersToken).statusCode(), "another browser's token");
+
+        PortalBrowser noCookie = new PortalBrowser(http, PORTAL);
+        Map<String, String> withoutCookie = new LinkedHashMap<>(credentials);
+        withoutCookie.put("csrf", browser.csrfToken());
+        assertEquals(403, noCookie.post("portal/login", withoutCookie).statusCode(), "a token without its cookie");
+        assertNull(browser.cookie("auth_session"));
+        assertNull(noCookie.cookie("auth_session"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://evil.example.net",
+                "https://app1.example.test",
+                "http://auth.example.test",
+                "https://auth.example.test.evil.example.net",
+                "null"
+            })
+    void aFormFromAnotherOriginIsRefusedEvenWithTheRightToken(String origin) {
+        String username = registered("origin");
+        Map<String, String> form = Map.of("csrf", browser.csrfToken(), "username", username, "password", PASSWORD);
+        HttpResponse<String> refused = browser.post("portal/login", form, origin);
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertNull(browser.cookie("auth_session"));
+    }
+
+    @Test
+    void aCrossSiteRequestWithoutOriginIsRefused() {
+        String username = registered("fetch-site");
+        String form =
+                PortalBrowser.form(Map.of("csrf", browser.csrfToken(), "username", username, "password", PASSWORD));
+        HttpResponse<String> refused = http.send(http.request("portal/login")
+                .header("Cookie", "__Host-auth_csrf=" + browser.cookie("__Host-auth_csrf"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(403, refused.statusCode());
+    }
+
+    @Test
+    void anotherSiteCannotSignTheVisitorOut() {
+        browser.signIn(registered("stay"), PASSWORD, null);
+        String token = browser.cookie("auth_session");
+        assertEquals(403, browser.post("portal/logout", Map.of()).statusCode());
+        assertEquals(
+                403,
+                browser.post("portal/logout", Map.of("csrf", browser.csrfToken()), "https://evil.example.net")
+                        .statusCode());
+        assertEquals(200, sessionOfCookie(token).statusCode(), "still signed in");
+    }
+
+    // Redirect targets
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "//evil.com",
+                "/\\evil.com",
+                "https://example.test.evil.com/",
+                "https://evil.com#.example.test",
+                "https://user@evil.com",
+                "https://app1.example.test@evil.com/",
+                "https://app1.example.test%09.evil.com/",
+                "https://app1.example.test/%0d%0aSet-Cookie:x=y\r\n",
+                "https://\tevil.com",
+                "https://evil.com\n.example.test",
+                "HtTpS://evil.com",
+                "javascript:alert(document.cookie)",
+                "JaVaScRiPt:alert(1)//.example.test",
+                "http://app1.example.test/",
+                "/portal/account",
+                "https://evilexample.test/",
+            })
+    void anRdOutsideTheAllowedDomainsIsIgnoredAndTheBrowserLandsOnTheDefault(String rd) {
+        String username = registered("redirect");
+        HttpResponse<String> page = browser.get("portal/login?rd=" + URLEncoder.encode(rd, StandardCharsets.UTF_8));
+        assertFalse(page.body().contains("name=\"rd\""), "the page does not carry it on: " + page.body());
+        HttpResponse<String> signedIn = browser.signIn(username, PASSWORD, rd);
+        assertEquals(303, signedIn.statusCode());
+        assertEquals(ACCOUNT_PAGE, signedIn.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void anRdOnTheCookieDomainOrUnderItIsFollowedWithMixedCaseNormalised() {
+        String username = registered("allowed");
+        assertEquals(
+                URI.create("https://app2.example.test/a"),
+                location(browser.signIn(username, PASSWORD, "HTTPS://App2.Example.TEST/a")));
+        PortalBrowser other = new PortalBrowser(http, PORTAL);
+        assertEquals(
+                URI.create("https://example.test/"),
+                location(other.signIn(username, PASSWORD, "https://example.test")));
+    }
+
+    // The forward-auth checks
+
+    @Test
+    void aBrowsersNavigationWithoutASessionGets401WithTheSignInPageInLocation() {
+        HttpResponse<String> nginx =
+                check("session", "text/html,application/xhtml+xml,*/*;q=0.8", "X-Original-URL", REPORTS);
+        assertEquals(401, nginx.statusCode());
+        assertEquals(
+                signInUrlFor(REPORTS), nginx.headers().firstValue("Location").orElse(null));
+
+        HttpResponse<String> forwarded = check(
+                "session/app",
+                "text/html",
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "app1.example.test",
+                "X-Forwarded-Uri",
+                "/reports?year=2026");
+        assertEquals(401, forwarded.statusCode());
+        assertEquals(
+                signInUrlFor(REPORTS),
+                forwarded.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void anApiClientsOrScriptsCheckGetsThePlain401() {
+        for (HttpResponse<String> check : List.of(
+                check("session", "application/json", "X-Original-URL", REPORTS),
+                check("session", "*/*", "X-Original-URL", REPORTS),
+                check("session", "text/html", "X-Requested-With", "XMLHttpRequest"),
+                check("session", "text/html", "Authorization", "Bearer nonsense"),
+                check("session", "text/html", "X-Forwarded-Method", "POST"),
+                check("forward-auth", "application/json"),
+                check("forward-auth", "text/html", "Authorization", "Bearer nonsense"))) {
+            assertEquals(401, check.statusCode(), check.uri().toString());
+            assertTrue(
+                    check.headers().firstValue("Location").isEmpty(),
+                    check.headers().toString());
+        }
+    }
+
+    @Test
+    void forwardAuthSendsABrowserWithoutASessionToSignInWith302() {
+        HttpResponse<String> check = check(
+                "forward-auth/anything",
+                "text/html",
+                "X-Forwarded-Method",
+                "GET",
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "app1.example.test",
+                "X-Forwarded-Uri",
+                "/reports?year=2026");
+        assertEquals(302, check.statusCode());
+        assertEquals(
+                signInUrlFor(REPORTS), check.headers().firstValue("Location").orElse(null));
+    }
+
+    @Test
+    void bothChecksAcceptTheCookieAndABearerHeaderWins() {
+        String username = registered("cookie");
+        browser.signIn(username, PASSWORD, null);
+        String token = browser.cookie("auth_session");
+        for (String path : List.of("session", "forward-auth", "forward-auth/x")) {
+            HttpResponse<String> check = http.send(http.request(path)
+                    .header("Cookie", "auth_session=" + token)
+                    .header("Accept", "text/html")
+                    .GET());
+            assertEquals(200, check.statusCode(), path);
+            assertEquals(username, check.headers().firstValue("X-Auth-User").orElse(null));
+            assertEquals(username, json(check).getString("username"));
+        }
+        HttpResponse<String> bearerWins = http.send(http.request("session")
+                .header("Cookie", "auth_session=" + token)
+                .header("Authorization", "Bearer " + "B".repeat(43))
+                .GET());
+        assertEquals(401, bearerWins.statusCode());
+    }
+
+    // The second factor
+
+    private TestAuthenticator enrolled(String username) {
+        String token = HttpClientSupport.token(http.login(username, PASSWORD));
+        TestAuthenticator app = new TestAuthenticator(json(http.postJson(
+                        "mfa/totp",
+                        token,
+                        Json.createObjectBuilder()
+                                .add("password", PASSWORD)
+                                .build()
+                                .toString()))
+                .getString("secret"));
+        HttpResponse<String> confirmed = http.postJson(
+                "mfa/totp/confirm",
+                token,
+                Json.createObjectBuilder()
+                        .add("code", app.codeAt(http.clock()))
+                        .build()
+                        .toString());
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        recoveryCode = json(confirmed)
+                .getJsonArray("recovery_codes")
+                .getValuesAs(JsonString.class)
+                .get(0)
+                .getString();
+        // The code just used for confirmation is spent: the next sign-in needs the next step's.
+        http.advanceClock(Duration.ofSeconds(30));
+        return app;
+    }
+
+    private String recoveryCode;
+
+    @Test
+    void anAccountWithASecondFactorSignsInWithItsCodeOnASecondPage() {
+        String username = registered("mfa");
+        TestAuthenticator app = enrolled(username);
+        HttpResponse<String> password = browser.signIn(username, PASSWORD, REPORTS);
+        assertEquals(303, password.statusCode());
+        assertEquals(URI.create(PORTAL + "/portal/login/second-factor"), location(password));
+        assertNull(setCookie(password, "auth_session"), "a proved password alone is no session");
+        String pending = setCookie(password, "__Host-auth_pending");
+        assertTrue(pending.contains("; Max-Age=300") && pending.contains("; SameSite=Strict"), pending);
+
+        HttpResponse<String> page = browser.get("portal/login/second-factor");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<label for=\"code\">"), page.body());
+
+        String csrf = browser.csrfToken();
+        HttpResponse<String> wrong = browser.post("portal/login/second-factor", Map.of("csrf", csrf, "code", "000000"));
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("wrong"), wrong.body());
+        assertNull(browser.cookie("auth_session"));
+
+        HttpResponse<String> right =
+                browser.post("portal/login/second-factor", Map.of("csrf", csrf, "code", app.codeAt(http.clock())));
+        assertEquals(303, right.statusCode(), right.body());
+        assertEquals(URI.create(REPORTS), location(right));
+        assertEquals(
+                username,
+                sessionOfCookie(browser.cookie("auth_session"))
+                        .headers()
+                        .firstValue("X-Auth-User")
+                        .orElse(null));
+        assertNull(browser.cookie("__Host-auth_pending"), "the pending step is over");
+    }
+
+    @Test
+    void aRecoveryCodeAlsoFinishesTheSignIn() {
+        String username = registered("recovery");
+        enrolled(username);
+        browser.signIn(username, PASSWORD, null);
+        HttpResponse<String> done =
+                browser.post("portal/login/second-factor", Map.of("csrf", browser.csrfToken(), "code", recoveryCode));
+        assertEquals(303, done.statusCode(), done.body());
+        assertEquals(URI.create(ACCOUNT_PAGE), location(done));
+    }
+
+    @Test
+    void thePendingStepIsSingleUseAndBoundToThisBrowser() {
+        String username = registered("bound");
+        TestAuthenticator app = enrolled(username);
+        browser.signIn(username, PASSWORD, null);
+        String pending = browser.cookie("__Host-auth_pending");
+
+        PortalBrowser elsewhere = new PortalBrowser(http, PORTAL);
+        HttpResponse<String> noPending = elsewhere.post(
+                "portal/login/second-factor", Map.of("csrf", elsewhere.csrfToken(), "code", app.codeAt(http.clock())));
+        assertEquals(401, noPending.statusCode(), "another browser has no pending sign-in");
+        assertNull(elsewhere.cookie("auth_session"));
+
+        String code = app.codeAt(http.clock());
+        assertEquals(
+                303,
+                browser.post("portal/login/second-factor", Map.of("csrf", browser.csrfToken(), "code", code))
+                        .statusCode());
+        browser.setCookie("__Host-auth_pending", pending);
+        http.advanceClock(Duration.ofSeconds(30));
+        HttpResponse<String> replay = browser.post(
+                "portal/login/second-factor", Map.of("csrf", browser.csrfToken(), "code", app.codeAt(http.clock())));
+        assertEquals(401, replay.statusCode());
+        assertTrue(replay.body().contains("expired"), replay.body());
+    }
+
+    @Test
+    void thePendingStepExpiresAfterFiveMinutes() {
+        String username = registered("slow");
+        TestAuthenticator app = enrolled(username);
+        browser.signIn(username, PASSWORD, null);
+        http.advanceClock(Duration.ofMinutes(5));
+        HttpResponse<String> late = browser.post(
+                "portal/login/second-factor", Map.of("csrf", browser.csrfToken(), "code", app.codeAt(http.clock())));
+        assertEquals(401, late.statusCode());
+        assertTrue(late.body().contains("expired"), late.body());
+        assertEquals(303, browser.get("portal/login/second-factor").statusCode(), "back to the start");
+    }
+
+    @Test
+    void wrongCodesAreThrottledLikeLogins() {
+        String username = registered("guess");
+        enrolled(username);
+        browser.signIn(username, PASSWORD, null);
+        String csrf = browser.csrfToken();
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 7; i++) {
+            last = browser.post("portal/login/second-factor", Map.of("csrf", csrf, "code", "00000" + i));
+        }
+        assertEquals(429, last.statusCode(), last.body());
+        assertTrue(last.headers().firstValue("Retry-After").isPresent());
+    }
+
+    // Signing out
+
+    @Test
+    void signingOutEndsTheSessionClearsTheCookieAndGoesToAnAllowedRd() {
+        String username = registered("bye");
+        browser.signIn(username, PASSWORD, null);
+        String token = browser.cookie("auth_session");
+        HttpResponse<String> page =
+                browser.get("portal/logout?rd=" + URLEncoder.encode(REPORTS, StandardCharsets.UTF_8));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<button type=\"submit\" id=\"sign-out\">"), page.body());
+        assertEquals(200, sessionOfCookie(token).statusCode(), "showing the page signs nobody out");
+
+        HttpResponse<String> out = browser.post("portal/logout", Map.of("csrf", browser.csrfToken(), "rd", REPORTS));
+        assertEquals(303, out.statusCode());
+        assertEquals(URI.create(REPORTS), location(out));
+        String cleared = setCookie(out, "auth_session");
+        assertTrue(cleared.startsWith("auth_session=;") && cleared.contains("Max-Age=0"), cleared);
+        assertTrue(cleared.contains("; Domain=example.test"), "the cookie that was set: " + cleared);
+        assertEquals(401, sessionOfCookie(token).statusCode());
+    }
+
+    @Test
+    void withoutAnAllowedRdSigningOutLandsOnTheSignInPage() {
+        browser.signIn(registered("bye-default"), PASSWORD, null);
+        HttpResponse<String> out =
+                browser.post("portal/logout", Map.of("csrf", browser.csrfToken(), "rd", "https://evil.com/"));
+        assertEquals(URI.create(PORTAL + "/portal/login"), location(out));
+    }
+
+    @Test
+    void theAccountPageSendsABrowserWithoutASessionToSignIn() {
+        HttpResponse<String> account = browser.get("portal/account");
+        assertEquals(303, account.statusCode());
+        assertEquals(URI.create(PORTAL + "/portal/login"), location(account));
+    }
+}
