@@ -120,7 +120,10 @@ class OperationsIT extends DeployedService {
         assertEquals(200, response.statusCode());
         String document = response.body();
         List<String> shipped = paths(packagedOpenApi());
-        assertEquals(12, shipped.size(), "every operation of the JSON API: " + shipped);
+        assertTrue(
+                shipped.containsAll(List.of(
+                        "/register", "/login", "/logout", "/session", "/forward-auth", "/admin/users", "/introspect")),
+                "the JSON API's operations: " + shipped);
         for (String path : shipped) {
             assertTrue(document.lines().anyMatch(line -> line.equals("  " + path + ":")), path);
         }
