@@ -35,7 +35,9 @@ public final class Refusal extends RuntimeException {
         /** No such thing for this user; one answer for unknown, ended and someone else's. */
         NOT_FOUND,
         /** A browser's sign-in that waited for its second factor is unknown, finished or too old. */
-        SIGN_IN_EXPIRED
+        SIGN_IN_EXPIRED,
+        /** The caller is who they say, but may not do this (not an administrator, not in the group). */
+        FORBIDDEN
     }
 
     private final Reason reason;
@@ -105,6 +107,10 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal notFound(String detail) {
         return new Refusal(Reason.NOT_FOUND, detail, null);
+    }
+
+    public static Refusal forbidden(String detail) {
+        return new Refusal(Reason.FORBIDDEN, detail, null);
     }
 
     public static Refusal signInExpired() {

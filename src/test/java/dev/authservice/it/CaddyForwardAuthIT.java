@@ -49,6 +49,17 @@ class CaddyForwardAuthIT extends FrontEndFixture {
                         }
                         reverse_proxy 127.0.0.1:%4$d
                     }
+                    handle /finance/* {
+                        request_header -X_*
+                        request_header -X.*
+                        request_header -X-Auth_*
+                        request_header -X-Auth.*
+                        forward_auth %2$s {
+                            uri %3$s?group=finance
+                            copy_headers X-Auth-User
+                        }
+                        reverse_proxy 127.0.0.1:%4$d
+                    }
                     @operations path /metrics /metrics/* /openapi /openapi/* /health /health/*
                     handle @operations {
                         respond 404

@@ -14,12 +14,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * The test deployments, one per configuration: the WAR that `mvn package` built, as shipped, plus
  * the {@link TestClock} and a library whose microprofile-config.properties (ordinal 500)
- * overrides chosen keys. Each deployment gets a database of its own: a Derby directory, or a
+ * overrides chosen keys, a first administrator among them. Each deployment gets a database of its own: a Derby directory, or a
  * fresh PostgreSQL database under -Ppostgres ({@link TestDatabase}).
  */
 public final class Deployments {
 
     private static final Map<String, Path> DATABASE_DIRS = new ConcurrentHashMap<>();
+
+    /** Every deployment's first administrator (auth.bootstrap.admin.*); see {@link Administrator}. */
+    public static final String ADMIN_USERNAME = "deployment-admin";
+
+    public static final String ADMIN_PASSWORD = "administrator horse battery";
 
     private Deployments() {}
 
@@ -43,6 +48,8 @@ public final class Deployments {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("config_ordinal", "500");
         config.put("auth.password.hash.iterations", "1024");
+        config.put("auth.bootstrap.admin.username", ADMIN_USERNAME);
+        config.put("auth.bootstrap.admin.password", ADMIN_PASSWORD);
         Path databaseDir = databaseDir(name);
         config.put("auth.db.dir", databaseDir.toString());
         config.put("auth.mfa.key-file", databaseDir.resolveSibling("totp.key").toString());

@@ -3,12 +3,14 @@ package dev.authservice.it;
 import static dev.authservice.it.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ abstract class FrontEndFixture extends DeployedService {
     @BeforeEach
     void startProxyInFrontOfTheService() throws Exception {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/app/", exchange -> {
+        HttpHandler echo = exchange -> {
             String user = exchange.getRequestHeaders().getFirst("X-Auth-User");
             // Every other spelling that a CGI, FastCGI or WSGI gateway maps to HTTP_X_AUTH_USER.
             List<String> lookalikes = exchange.getRequestHeaders().keySet().stream()
@@ -56,7 +58,9 @@ abstract class FrontEndFixture extends DeployedService {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        });
+        };
+        upstream.createContext("/app/", echo);
+        upstream.createContext("/finance/", echo);
         upstream.start();
 
         dir = ServiceProcess.workDir(getClass().getSimpleName()).toAbsolutePath();
@@ -129,6 +133,26 @@ abstract class FrontEndFixture extends DeployedService {
         assertEquals(200, http.send(http.request("health/live").GET()).statusCode(), "the service itself answers");
         HttpResponse<String> login = viaProxy.login(uniqueUsername("nobody"), PASSWORD);
         assertEquals(401, login.statusCode(), "the API is routed: " + login.body());
+    }
+
+    /** docs/front-ends.md's location for one group: /session?group=finance. */
+    @Test
+    void aLocationForOneGroupLetsOnlyItsMembersIn() {
+        String member = uniqueUsername("finance");
+        String memberToken = http.newSession(member, PASSWORD);
+        HttpResponse<String> granted = http.send(http.request("admin/users/" + member + "/groups")
+                .header("Authorization", "Bearer " + Administrator.token(http))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("[\"finance\"]")));
+        assertEquals(200, granted.statusCode(), granted.body());
+        String outsiderToken = http.newSession(uniqueUsername("outsider"), PASSWORD);
+
+        HttpResponse<String> in = get("finance/report", memberToken);
+        assertEquals(200, in.statusCode());
+        assertEquals("upstream saw X-Auth-User=" + member, in.body());
+        assertEquals(403, get("finance/report", outsiderToken).statusCode());
+        assertEquals(401, get("finance/report", null).statusCode());
+        assertEquals(200, get("app/orders", outsiderToken).statusCode(), "other locations need no group");
     }
 
     @Test

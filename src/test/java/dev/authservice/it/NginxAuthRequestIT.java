@@ -63,6 +63,18 @@ class NginxAuthRequestIT extends FrontEndFixture {
                             proxy_set_header X-Auth-User $auth_user;
                             proxy_pass http://127.0.0.1:%3$d;
                         }
+                        location /finance/ {
+                            auth_request /_auth_finance;
+                            auth_request_set $auth_user $upstream_http_x_auth_user;
+                            proxy_set_header X-Auth-User $auth_user;
+                            proxy_pass http://127.0.0.1:%3$d;
+                        }
+                        location = /_auth_finance {
+                            internal;
+                            proxy_pass %4$s?group=finance;
+                            proxy_pass_request_body off;
+                            proxy_set_header Content-Length "";
+                        }
                         location = /_auth {
                             internal;
                             proxy_pass %4$s;

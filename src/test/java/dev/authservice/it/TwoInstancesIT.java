@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class TwoInstancesIT {
 
     private static final String PASSWORD = "correct horse battery";
+    private static final String ADMIN_PASSWORD = "administrator horse battery";
 
     private static ServiceProcess first;
     private static ServiceProcess second;
@@ -69,8 +71,10 @@ class TwoInstancesIT {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String sharedKey = Base64.getEncoder().encodeToString(key);
-        first = instance("two-first", db, sharedKey);
-        second = instance("two-second", db, sharedKey);
+        // Each instance is told of a different first administrator: of the two starting together
+        // on one empty database, exactly one creates its own.
+        first = instance("two-first", db, sharedKey).withEnv("AUTH_BOOTSTRAP_ADMIN_USERNAME", "first-root");
+        second = instance("two-second", db, sharedKey).withEnv("AUTH_BOOTSTRAP_ADMIN_USERNAME", "second-root");
         CompletableFuture<ServiceProcess> starting = CompletableFuture.supplyAsync(first::start);
         second.start();
         starting.join();
@@ -289,6 +293,78 @@ class TwoInstancesIT {
     }
 
     /** True for the expected status; a 502 counts as cut off; anything else is recorded as unexpected. */
+    @Test
+    @Order(0)
+    void ofTwoInstancesStartingTogetherExactlyOneCreatesTheFirstAdministrator() {
+        int first = one.login("first-root", ADMIN_PASSWORD).statusCode();
+        int second = other.login("second-root", ADMIN_PASSWORD).statusCode();
+        assertEquals(1, (first == 200 ? 1 : 0) + (second == 200 ? 1 : 0), first + " and " + second);
+    }
+
+    /** Whatever an administrator does on one instance holds on the other at once. */
+    @Test
+    @Order(4)
+    void anAdministratorsChangesOnOneInstanceTakeEffectOnTheOtherAtOnce() {
+        String admin = administratorToken();
+        String username = uniqueUsername("administered");
+        String token = other.newSession(username, PASSWORD);
+        String path = "admin/users/" + username;
+
+        assertEquals(
+                200, as(one, admin, "PUT", path + "/groups", "[\"finance\"]").statusCode());
+        assertEquals(
+                "finance",
+                other.session(token).headers().firstValue("X-Auth-Groups").orElse(null));
+        assertEquals(
+                200,
+                other.send(other.request("session?group=finance")
+                                .header("Authorization", "Bearer " + token)
+                                .GET())
+                        .statusCode());
+
+        assertEquals(200, as(one, admin, "POST", path + "/disable", null).statusCode());
+        assertEquals(401, other.session(token).statusCode(), "disabled on one, refused on the other");
+        assertEquals(401, other.login(username, PASSWORD).statusCode());
+        assertEquals(200, as(one, admin, "POST", path + "/enable", null).statusCode());
+
+        String again = loginOn(other, username);
+        assertEquals(200, as(one, admin, "POST", path + "/logout", null).statusCode());
+        assertEquals(401, other.session(again).statusCode(), "ended on one, refused on the other");
+
+        String enrolling = loginOn(other, username);
+        String secret = HttpClientSupport.json(
+                        other.postJson("mfa/totp", enrolling, "{\"password\":\"" + PASSWORD + "\"}"))
+                .getString("secret");
+        // The instances run on the real clock: the code of now, as an authenticator app shows it.
+        String code = new TestAuthenticator(secret).codeAt(Instant.now());
+        assertEquals(
+                200,
+                other.postJson("mfa/totp/confirm", enrolling, "{\"code\":\"" + code + "\"}")
+                        .statusCode());
+        assertEquals(401, other.login(username, PASSWORD).statusCode(), "needs its code now");
+        assertEquals(
+                200, as(one, admin, "POST", path + "/second-factor/reset", null).statusCode());
+        assertEquals(401, other.session(enrolling).statusCode());
+        assertEquals(
+                200, other.login(username, PASSWORD).statusCode(), "reset on one: the password alone on the other");
+    }
+
+    private static String administratorToken() {
+        HttpResponse<String> first = one.login("first-root", ADMIN_PASSWORD);
+        return HttpClientSupport.token(first.statusCode() == 200 ? first : one.login("second-root", ADMIN_PASSWORD));
+    }
+
+    private static HttpResponse<String> as(
+            HttpClientSupport instance, String token, String method, String path, String json) {
+        var request = instance.request(path).header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return instance.send(request.method(
+                method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /**
      * A browser's sign-in steps in any order across the instances: the CSRF token one issued is
      * taken by the other, and the second-factor step one began is finished on the other.
@@ -364,7 +440,11 @@ class TwoInstancesIT {
                 .withEnv("AUTH_DB_PASSWORD", db.get("auth.db.password"))
                 .withEnv("AUTH_MFA_KEY", mfaKey)
                 .withEnv("AUTH_PASSWORD_HASH_ITERATIONS", "1024")
-                .withEnv("AUTH_SESSION_PURGE_INTERVAL", "PT1S");
+                .withEnv("AUTH_SESSION_PURGE_INTERVAL", "PT1S")
+                .withEnv("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                // AdminIT holds the default (a second factor) to account; here the instances run on
+                // the real clock, where a TOTP code would be the wall clock's.
+                .withEnv("AUTH_ADMIN_REQUIRE_SECOND_FACTOR", "false");
     }
 
     private static HttpClientSupport startNginx(int firstPort, int secondPort) throws IOException {

@@ -121,7 +121,7 @@ public class Accounts {
         try {
             throttle.beginAttempt(username);
             User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
-            if (user == null || !user.hasSecondFactor() || !secondFactor.verify(user, code)) {
+            if (user == null || user.isDisabled() || !user.hasSecondFactor() || !secondFactor.verify(user, code)) {
                 throw Refusal.secondFactorRequired();
             }
             throttle.succeeded(username);
@@ -153,6 +153,11 @@ public class Accounts {
                 SecurityEvent.Kind.PASSWORD_CHANGE_FAILED,
                 username,
                 client);
+    }
+
+    /** Records a login of {@code user} now, for the administrators' user list. */
+    public void loggedIn(User user) {
+        user.loggedInAt(clock.instant());
     }
 
     /** Ends the account: its second factor, its recovery codes and the user row; sessions are the caller's. */
@@ -203,6 +208,11 @@ public class Accounts {
             });
             User user = verified.user();
             if (!lockUnchanged(user)) {
+                throw wrongPassword.get();
+            }
+            // After the verification, under the lock: a disabled account costs and answers
+            // exactly as a wrong password does, and one disabled meanwhile is refused.
+            if (user.isDisabled()) {
                 throw wrongPassword.get();
             }
             if (user.hasSecondFactor() && !proof.secondFactorLater() && !secondFactor.verify(user, proof.otp())) {

@@ -1,19 +1,56 @@
 package dev.authservice.accounts.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An account: its canonical username (the primary key, so the database decides uniqueness), its
  * password hash, and its second factor: a sealed TOTP secret once confirmed, one waiting for
- * confirmation, and the last time step that was used, so that no code is taken twice.
+ * confirmation, and the last time step that was used, so that no code is taken twice. Also its
+ * groups, whether an administrator disabled it, and when it last logged in.
  */
 @Entity
 @Table(name = "AUTH_USER")
+@NamedQuery(
+        name = User.GROUPS_OF,
+        query = "SELECT g FROM User u JOIN u.groups g WHERE u.username = :username ORDER BY g")
+@NamedQuery(
+        name = User.GROUPS_OF_USERS,
+        query = "SELECT u.username, g FROM User u JOIN u.groups g WHERE u.username IN :usernames ORDER BY g")
+@NamedQuery(
+        name = User.ENABLED_MEMBERS_OF,
+        query = "SELECT u.username FROM User u JOIN u.groups g WHERE g = :group AND u.disabled = 0")
+@NamedQuery(name = User.MEMBERS_OF, query = "SELECT u.username FROM User u JOIN u.groups g WHERE g = :group")
+@NamedQuery(
+        name = User.PAGE,
+        query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '!' ORDER BY u.username")
+@NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u WHERE u.username LIKE :pattern ESCAPE '!'")
+@NamedQuery(name = User.PAGE_ALL, query = "SELECT u FROM User u ORDER BY u.username")
+@NamedQuery(name = User.COUNT_ALL, query = "SELECT COUNT(u) FROM User u")
 public class User {
+
+    public static final String GROUPS_OF = "User.groupsOf";
+    public static final String GROUPS_OF_USERS = "User.groupsOfUsers";
+    public static final String ENABLED_MEMBERS_OF = "User.enabledMembersOf";
+    public static final String MEMBERS_OF = "User.membersOf";
+    public static final String PAGE = "User.page";
+    public static final String COUNT = "User.count";
+    /** Without a search: the primary key's order, no pattern to match. */
+    public static final String PAGE_ALL = "User.pageAll";
+
+    public static final String COUNT_ALL = "User.countAll";
 
     @Id
     @Column(name = "USERNAME", length = 256)
@@ -33,6 +70,18 @@ public class User {
 
     @Column(name = "TOTP_LAST_STEP", nullable = false)
     private long totpLastStep;
+
+    /** SMALLINT 0 or 1, as Derby and PostgreSQL bind alike. */
+    @Column(name = "DISABLED", nullable = false)
+    private short disabled;
+
+    @Column(name = "LAST_LOGIN_AT")
+    private Instant lastLoginAt;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "AUTH_USER_GROUP", joinColumns = @JoinColumn(name = "USERNAME"))
+    @Column(name = "GROUP_NAME", length = GroupName.MAX_LENGTH)
+    private Set<String> groups = new HashSet<>();
 
     protected User() {
         // for JPA
@@ -89,6 +138,42 @@ public class User {
     /** A code of {@code step} was taken; it and every earlier step are spent. */
     public void totpUsedAt(long step) {
         this.totpLastStep = step;
+    }
+
+    public boolean isDisabled() {
+        return disabled != 0;
+    }
+
+    /** Disabled, the account proves nothing: its logins fail as a wrong password does. */
+    public void disable() {
+        this.disabled = 1;
+    }
+
+    public void enable() {
+        this.disabled = 0;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** When it last logged in, or null if never since this was recorded. */
+    public Instant lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public void loggedInAt(Instant now) {
+        this.lastLoginAt = now;
+    }
+
+    public Set<String> groups() {
+        return Collections.unmodifiableSet(new TreeSet<>(groups));
+    }
+
+    /** Replaces the groups; every name already checked by {@link GroupName}. */
+    public void setGroups(Set<GroupName> names) {
+        groups.clear();
+        names.forEach(name -> groups.add(name.value()));
     }
 
     public void disableTotp() {

@@ -16,8 +16,9 @@ final class LogLine {
                 + " user=" + value(event.username())
                 + " client="
                 + value(event.client() == null ? null : event.client().address());
-        boolean endsSessions =
-                event.kind() == SecurityEvent.Kind.LOGGED_OUT || event.kind() == SecurityEvent.Kind.ACCOUNT_DELETED;
+        boolean endsSessions = event.kind() == SecurityEvent.Kind.LOGGED_OUT
+                || event.kind() == SecurityEvent.Kind.ACCOUNT_DELETED
+                || (event.kind().logName().startsWith("admin.") && event.sessions() > 0);
         if (event.target() != null) {
             line = line + " target=" + value(event.target());
         }

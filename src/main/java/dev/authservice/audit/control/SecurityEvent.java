@@ -26,7 +26,21 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         SESSION_REVOKED("session.revoked"),
         ACCOUNT_DELETED("account.deleted"),
         /** A sign-in's or sign-out's rd that is no allowed redirect target; the browser went to the default. */
-        REDIRECT_REFUSED("portal.redirect.refused");
+        REDIRECT_REFUSED("portal.redirect.refused"),
+        // Administration: "user" is the administrator; "target" the account acted on.
+        ADMIN_USERS_LISTED("admin.users.list"),
+        ADMIN_USER_VIEWED("admin.user.view"),
+        ADMIN_USER_CREATED("admin.user.create"),
+        ADMIN_USER_DISABLED("admin.user.disable"),
+        ADMIN_USER_ENABLED("admin.user.enable"),
+        ADMIN_SESSIONS_ENDED("admin.user.logout"),
+        ADMIN_SECOND_FACTOR_RESET("admin.user.second-factor.reset"),
+        ADMIN_PASSWORD_SET("admin.user.password"),
+        ADMIN_GROUPS_SET("admin.user.groups"),
+        ADMIN_USER_DELETED("admin.user.delete"),
+        /** An admin call by a session that may not make it (not an administrator, or no second factor). */
+        ADMIN_REFUSED("admin.refused"),
+        ADMIN_BOOTSTRAPPED("admin.bootstrap");
 
         private final String logName;
 

@@ -54,6 +54,18 @@ public class SecurityEvents {
         counters.put(
                 SecurityEvent.Kind.REDIRECT_REFUSED,
                 metrics.counter("auth.portal.redirects.refused", "Sign-in and sign-out redirect targets refused"));
+        String admin = "Admin API calls by action";
+        for (SecurityEvent.Kind kind : SecurityEvent.Kind.values()) {
+            if (kind.logName().startsWith("admin.")) {
+                counters.put(
+                        kind,
+                        metrics.counter(
+                                "auth.admin.actions",
+                                admin,
+                                "action",
+                                kind.logName().substring(6)));
+            }
+        }
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent event) {

@@ -33,6 +33,7 @@ public class AccountsResource {
     @POST
     @Path("register")
     public Response register(JsonBody body) {
+        auth.requireRegistrationOpen();
         String username = auth.register(
                 body.requiredString("username"), Password.of(body.requiredString("password")), caller.client());
         return Response.status(Response.Status.CREATED)

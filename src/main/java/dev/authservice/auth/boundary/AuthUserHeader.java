@@ -1,6 +1,7 @@
 package dev.authservice.auth.boundary;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The X-Auth-User value: the canonical username, which may hold any letter, while header values
@@ -22,6 +23,18 @@ final class AuthUserHeader {
             } else {
                 out.append('%').append(String.format("%02X", unsigned));
             }
+        }
+        return out.toString();
+    }
+
+    /** Names encoded each as {@link #encode} does, joined by ','. */
+    static String encodeList(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (String name : names) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(encode(name));
         }
         return out.toString();
     }

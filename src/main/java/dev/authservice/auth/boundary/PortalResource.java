@@ -207,6 +207,19 @@ public class PortalResource {
         return page(200, Page.ACCOUNT, values);
     }
 
+    /** Where front ends send a signed-in browser whose user is in none of the groups a location requires. */
+    @GET
+    @Path("no-access")
+    public Response noAccess() {
+        Optional<SessionView> session = currentSession();
+        if (session.isEmpty()) {
+            return seeOther(base() + "/portal/login").build();
+        }
+        Map<String, Object> values = values("No access");
+        values.put("username", session.get().username());
+        return page(403, Page.NO_ACCESS, values);
+    }
+
     private Response signedIn(PortalSignIn step) {
         return seeOther(step.redirect() != null ? step.redirect() : settings.defaultRedirect(caller.contextPath()))
                 .header(

@@ -21,12 +21,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Sessions: logging in and out, the forward-auth check, and the user's own list of sessions.
@@ -41,6 +44,12 @@ public class SessionsResource {
 
     /** The header that carries the authenticated username to what the front end protects. */
     static final String AUTH_USER_HEADER = "X-Auth-User";
+
+    /** The user's groups, joined by ',' and encoded as X-Auth-User is. */
+    static final String AUTH_GROUPS_HEADER = "X-Auth-Groups";
+
+    private static final Supplier<Refusal> NOT_IN_GROUP =
+            () -> Refusal.forbidden("Signed in, but not in any group this location requires.");
 
     @Inject
     AuthBean auth;
@@ -95,8 +104,8 @@ public class SessionsResource {
     @Path("session")
     // Whatever the browser accepts: front ends pass its Accept header on, and the check must answer.
     @Produces(MediaType.WILDCARD)
-    public Response session() {
-        return check(false);
+    public Response session(@QueryParam("group") List<String> groups) {
+        return check(false, groups);
     }
 
     /**
@@ -107,11 +116,16 @@ public class SessionsResource {
     @GET
     @Path("forward-auth")
     @Produces(MediaType.WILDCARD)
-    public Response forwardAuth() {
-        return check(true);
+    public Response forwardAuth(@QueryParam("group") List<String> groups) {
+        return check(true, groups);
     }
 
-    private Response check(boolean redirectBrowsers) {
+    /**
+     * The check of both: a live session (of the Bearer header or the cookie) whose user is in one
+     * of the required groups, if any are. 401 means not signed in; 403, signed in but in none of
+     * them.
+     */
+    private Response check(boolean redirectBrowsers, List<String> requiredGroups) {
         SessionView session;
         try {
             session = auth.check(caller.sessionToken(portal.cookieName()));
@@ -129,15 +143,41 @@ public class SessionsResource {
                     .header(HttpHeaders.LOCATION, signIn)
                     .build();
         }
+        if (!session.inAnyOf(requiredGroups)) {
+            return noAccess(redirectBrowsers);
+        }
+        JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
+        session.groups().forEach(groups::add);
         return Response.ok(
                         JsonFactories.object()
                                 .add("username", session.username())
                                 .add("created_at", iso(session.createdAt()))
                                 .add("expires_at", iso(session.expiresAt()))
                                 .add("idle_expires_at", iso(session.idleExpiresAt()))
+                                .add("groups", groups)
                                 .build(),
                         MediaType.APPLICATION_JSON_TYPE)
                 .header(AUTH_USER_HEADER, AuthUserHeader.encode(session.username()))
+                .header(AUTH_GROUPS_HEADER, AuthUserHeader.encodeList(session.groups()))
+                .build();
+    }
+
+    /**
+     * Signed in, but in none of the required groups: 403, which for a browser's navigation names
+     * the portal's "no access" page (in Location on /session, for nginx; as 302 on /forward-auth).
+     */
+    private Response noAccess(boolean redirectBrowsers) {
+        if (!caller.isBrowserNavigation()) {
+            throw NOT_IN_GROUP.get();
+        }
+        String page = portal.base(caller.contextPath()) + "/portal/no-access";
+        if (redirectBrowsers) {
+            return Response.status(Response.Status.FOUND)
+                    .header(HttpHeaders.LOCATION, page)
+                    .build();
+        }
+        return Response.fromResponse(REFUSALS.toResponse(NOT_IN_GROUP.get()))
+                .header(HttpHeaders.LOCATION, page)
                 .build();
     }
 

@@ -22,19 +22,30 @@ public class HashingMetrics {
     AuthMetrics metrics;
 
     private final LongAdder nanos = new LongAdder();
-    private AuthMetrics.Counter hashes;
+    private volatile AuthMetrics.Counter hashes;
 
     /** At deployment, so that /metrics lists both series before the first hash. */
     void register(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        hashes = metrics.counter("auth.password.hashes", "PBKDF2 hashes and verifications");
-        metrics.gauge(
-                "auth.password.hashing.seconds.total",
-                "Seconds spent in PBKDF2 hashes and verifications",
-                () -> nanos.sum() / 1e9);
+        registered();
     }
 
     void recordNanos(long elapsed) {
-        hashes.inc(1);
+        registered().inc(1);
         nanos.add(elapsed);
+    }
+
+    /**
+     * Registers both series once: at deployment, or at the first hash if that comes first (the
+     * first administrator is created by a startup bean, before the deployment's event).
+     */
+    private synchronized AuthMetrics.Counter registered() {
+        if (hashes == null) {
+            hashes = metrics.counter("auth.password.hashes", "PBKDF2 hashes and verifications");
+            metrics.gauge(
+                    "auth.password.hashing.seconds.total",
+                    "Seconds spent in PBKDF2 hashes and verifications",
+                    () -> nanos.sum() / 1e9);
+        }
+        return hashes;
     }
 }

@@ -1,6 +1,7 @@
 package dev.authservice.http.boundary;
 
 import dev.authservice.refusal.Refusal;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -11,11 +12,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON object request body, read bounded in size and nesting depth and strict about UTF-8 and
+ * A JSON request body (one object; for the one call that takes a list, one array), read bounded in size and nesting depth and strict about UTF-8 and
  * field types, with refusals that say what is wrong without echoing the input (which may hold a
  * password).
  */
@@ -30,11 +33,19 @@ public final class JsonBody {
 
     private final Map<String, JsonValue> object;
 
+    /** The body when it is an array, not an object; null otherwise. */
+    private final JsonArray array;
+
     /** Why the body could not be read, thrown when a field is first asked for; null for a body that was read. */
     private final RuntimeException unreadable;
 
     private JsonBody(Map<String, JsonValue> object, RuntimeException unreadable) {
+        this(object, null, unreadable);
+    }
+
+    private JsonBody(Map<String, JsonValue> object, JsonArray array, RuntimeException unreadable) {
         this.object = object;
+        this.array = array;
         this.unreadable = unreadable;
     }
 
@@ -59,7 +70,44 @@ public final class JsonBody {
     static JsonBody parse(byte[] body) {
         String text = decodeUtf8(body);
         requireShallow(text);
+        if (text.stripLeading().startsWith("[")) {
+            return new JsonBody(null, parseArray(text), null);
+        }
         return new JsonBody(parseObject(text), null);
+    }
+
+    /** The body as a list of strings: it must be one JSON array of strings. */
+    public List<String> stringList() {
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        if (array == null) {
+            throw Refusal.invalidRequest("The request body must be a JSON array of strings.");
+        }
+        return strings(array, "The request body");
+    }
+
+    /** A field that may be absent (then an empty list); present, an array of strings. */
+    public List<String> optionalStringList(String field) {
+        JsonValue value = field(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw Refusal.invalidRequest("The field \"" + field + "\" must be an array of strings.");
+        }
+        return strings(value.asJsonArray(), "The field \"" + field + "\"");
+    }
+
+    private static List<String> strings(JsonArray values, String what) {
+        List<String> strings = new ArrayList<>(values.size());
+        for (JsonValue value : values) {
+            if (value.getValueType() != JsonValue.ValueType.STRING) {
+                throw Refusal.invalidRequest(what + " must be an array of strings.");
+            }
+            strings.add(((JsonString) value).getString());
+        }
+        return strings;
     }
 
     /** A string field that must be present, a string, and not empty. */
@@ -93,6 +141,9 @@ public final class JsonBody {
     private JsonValue field(String name) {
         if (unreadable != null) {
             throw unreadable;
+        }
+        if (object == null) {
+            throw Refusal.invalidRequest("The request body must be a JSON object.");
         }
         return object.get(name);
     }
@@ -184,6 +235,23 @@ public final class JsonBody {
             throw Refusal.invalidRequest("The request body must hold one JSON object and nothing after it.");
         }
         return members;
+    }
+
+    /** Exactly one JSON array and nothing after it. */
+    private static JsonArray parseArray(String text) {
+        JsonArray parsed;
+        boolean trailing;
+        try (JsonParser parser = JsonFactories.PARSERS.createParser(new StringReader(text))) {
+            parser.next();
+            parsed = parser.getArray();
+            trailing = parser.hasNext();
+        } catch (RuntimeException e) {
+            throw Refusal.invalidRequest("The request body is not well-formed JSON; one JSON array is expected.");
+        }
+        if (trailing) {
+            throw Refusal.invalidRequest("The request body must hold one JSON array and nothing after it.");
+        }
+        return parsed;
     }
 
     /** A field name as the client sent it, cut short: it is repeated in a refusal, never a value. */

@@ -34,6 +34,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
         return switch (reason) {
             case INVALID_REQUEST, USERNAME_TAKEN, WEAK_PASSWORD -> 400;
             case INVALID_CREDENTIALS, TOKEN_MISSING, TOKEN_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_EXPIRED -> 401;
+            case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case THROTTLED -> 429;

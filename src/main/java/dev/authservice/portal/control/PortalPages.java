@@ -26,6 +26,7 @@ public class PortalPages {
         SECOND_FACTOR("second-factor"),
         LOGOUT("logout"),
         ACCOUNT("account"),
+        NO_ACCESS("no-access"),
         MESSAGE("message");
 
         private final String template;

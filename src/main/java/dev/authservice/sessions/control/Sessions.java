@@ -16,7 +16,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every read and write of the session table: opening, checking, revoking, purging, counting. The
@@ -37,13 +40,16 @@ public class Sessions {
     @Inject
     IdleDeadlines idleDeadlines;
 
-    /** Opens a session for {@code user} under a new token; the token is shown to the client once. */
-    public IssuedSession open(User user, Client client) {
+    /**
+     * Opens a session for {@code user} under a new token; the token is shown to the client once.
+     * {@code secondFactor} records whether the login proved one.
+     */
+    public IssuedSession open(User user, Client client, boolean secondFactor) {
         Instant now = clock.instant();
         endOldestBeyondTheBound(user.username(), now);
         SessionToken token = SessionToken.generate();
-        Session session =
-                Session.open(token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent());
+        Session session = Session.open(
+                token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent(), secondFactor);
         em.persist(session);
         return new IssuedSession(
                 user.username(), token, session.remainingAt(now), Duration.between(now, session.expiresAt()));
@@ -86,7 +92,13 @@ public class Sessions {
         if (session.usedAt(clock.instant(), settings.lifetimes())) {
             idleDeadlines.write(session);
         }
-        return new SessionView(session.username(), session.createdAt(), session.expiresAt(), session.idleExpiresAt());
+        // Read on every check, never cached: a change of groups counts from the next check on, on
+        // every instance.
+        List<String> groups = em.createNamedQuery(User.GROUPS_OF, String.class)
+                .setParameter("username", session.username())
+                .getResultList();
+        return new SessionView(
+                session.username(), session.createdAt(), session.expiresAt(), session.idleExpiresAt(), groups);
     }
 
     /**
@@ -103,6 +115,21 @@ public class Sessions {
             throw Refusal.tokenInvalid();
         }
         return username;
+    }
+
+    /** How many live sessions each of these users has (absent: none). */
+    public Map<String, Long> liveCounts(Collection<String> usernames) {
+        Map<String, Long> counts = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : em.createNamedQuery(Session.LIVE_COUNTS_OF_USERS, Object[].class)
+                .setParameter("usernames", usernames)
+                .setParameter("now", clock.instant())
+                .getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     /** Revokes every session of the user; returns how many. */
@@ -128,7 +155,7 @@ public class Sessions {
                         s.idleExpiresAt(),
                         s.client(),
                         s.userAgent(),
-                        s.tokenHash().equals(current.tokenHash())))
+                        current != null && s.tokenHash().equals(current.tokenHash())))
                 .toList();
     }
 

@@ -37,6 +37,10 @@ import java.util.Base64;
 @NamedQuery(name = Session.DELETE_BY_TOKEN_HASHES, query = "DELETE FROM Session s WHERE s.tokenHash IN :tokenHashes")
 @NamedQuery(name = Session.COUNT_LIVE, query = "SELECT COUNT(s) FROM Session s WHERE s.idleExpiresAt > :now")
 @NamedQuery(
+        name = Session.LIVE_COUNTS_OF_USERS,
+        query = "SELECT s.username, COUNT(s) FROM Session s WHERE s.username IN :usernames"
+                + " AND s.idleExpiresAt > :now GROUP BY s.username")
+@NamedQuery(
         name = Session.LIVE_OF_USER,
         query = "SELECT s FROM Session s WHERE s.username = :username AND s.idleExpiresAt > :now ORDER BY s.createdAt")
 @NamedQuery(
@@ -64,6 +68,7 @@ public class Session {
     public static final String REVOKE_OTHERS_OF_USER = "Session.revokeOthersOfUser";
     public static final String EXPIRED_TOKEN_HASHES = "Session.expiredTokenHashes";
     public static final String DELETE_BY_TOKEN_HASHES = "Session.deleteByTokenHashes";
+    public static final String LIVE_COUNTS_OF_USERS = "Session.liveCountsOfUsers";
     public static final String COUNT_LIVE = "Session.countLive";
     public static final String LIVE_OF_USER = "Session.liveOfUser";
     /** Deletes one live session of one user by its public identifier; the row count says whether it was one. */
@@ -114,6 +119,10 @@ public class Session {
     @Column(name = "LAST_USED_AT", nullable = false)
     private Instant lastUsedAt;
 
+    /** 1 when its login proved a second factor as well as the password (SMALLINT, as for User). */
+    @Column(name = "SECOND_FACTOR", nullable = false)
+    private short secondFactor;
+
     protected Session() {
         // for JPA
     }
@@ -133,12 +142,24 @@ public class Session {
      * under the hash of its token.
      */
     public static Session open(
-            String tokenHash, User user, Instant now, SessionLifetimes lifetimes, String client, String userAgent) {
+            String tokenHash,
+            User user,
+            Instant now,
+            SessionLifetimes lifetimes,
+            String client,
+            String userAgent,
+            boolean secondFactor) {
         Session session = new Session(tokenHash, user, now, lifetimes.absolute());
+        session.secondFactor = (short) (secondFactor ? 1 : 0);
         session.idleExpiresAt = session.idleDeadline(now, lifetimes);
         session.client = bounded(client, CLIENT_CHARS);
         session.userAgent = bounded(userAgent, USER_AGENT_CHARS);
         return session;
+    }
+
+    /** Whether its login proved a second factor, as administration requires by default. */
+    public boolean openedWithSecondFactor() {
+        return secondFactor != 0;
     }
 
     public String sessionId() {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,13 +48,22 @@ class OpenApiDocumentTest {
     /** "POST /register" and the like, from the resource classes' annotations. */
     private static Set<String> declaredByTheResources() {
         Set<String> operations = new TreeSet<>();
-        for (Class<?> resource :
-                new Class<?>[] {AccountsResource.class, SessionsResource.class, SecondFactorResource.class}) {
+        for (Class<?> resource : new Class<?>[] {
+            AccountsResource.class,
+            SessionsResource.class,
+            SecondFactorResource.class,
+            AdminResource.class,
+            IntrospectionResource.class
+        }) {
             String prefix = resource.getAnnotation(Path.class).value().replaceAll("^/+|/+$", "");
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = method.isAnnotationPresent(GET.class)
                         ? "GET"
-                        : method.isAnnotationPresent(POST.class) ? "POST" : null;
+                        : method.isAnnotationPresent(POST.class)
+                                ? "POST"
+                                : method.isAnnotationPresent(PUT.class)
+                                        ? "PUT"
+                                        : method.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
                 if (verb == null) {
                     continue;
                 }

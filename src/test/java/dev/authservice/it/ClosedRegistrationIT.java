@@ -1,0 +1,49 @@
+package dev.authservice.it;
+
+import static dev.authservice.it.HttpClientSupport.uniqueUsername;
+import static dev.authservice.it.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** With auth.registration.enabled=false, only administrators create accounts. */
+@ExtendWith(ArquillianExtension.class)
+class ClosedRegistrationIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authService("closed-registration", Map.of("auth.registration.enabled", "false"));
+    }
+
+    @Test
+    void registeringIs403AndOnlyAnAdministratorCreatesAccounts() {
+        HttpClientSupport http = new HttpClientSupport(base);
+        String username = uniqueUsername("closed");
+        assertTrue(assertProblem(403, http.register(username, PASSWORD))
+                .getString("detail")
+                .contains("administrator"));
+        assertProblem(403, http.postJson("register", "not even JSON"), "whatever the body");
+        assertEquals(401, http.login(username, PASSWORD).statusCode(), "nothing was created");
+        var created = http.send(http.request("admin/users")
+                .header("Authorization", "Bearer " + Administrator.token(http))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(200, http.login(username, PASSWORD).statusCode());
+    }
+}

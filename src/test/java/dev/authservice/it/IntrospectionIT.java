@@ -1,0 +1,147 @@
+package dev.authservice.it;
+
+import static dev.authservice.it.HttpClientSupport.json;
+import static dev.authservice.it.HttpClientSupport.uniqueUsername;
+import static dev.authservice.it.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Token introspection (RFC 7662), black-box, with the RFC's own client (s6BhdRkqt3, whose secret
+ * is gX1fBat3bV) configured as docs/administration.md says: by the SHA-256 of its secret.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IntrospectionIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String RFC_CLIENT = "Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW";
+
+    @ArquillianResource
+    URL base;
+
+    private HttpClientSupport http;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authService(
+                "introspection", Map.of("auth.introspection.clients", "s6BhdRkqt3:" + sha256Hex("gX1fBat3bV")));
+    }
+
+    @BeforeEach
+    void client() {
+        http = new HttpClientSupport(base);
+    }
+
+    private HttpResponse<String> introspect(String authorization, String form) {
+        HttpRequest.Builder request = http.request("introspect")
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** RFC 7662 §2.1's request, verbatim but for the host: an unknown token is inactive. */
+    @Test
+    void theRfcsExampleRequestGetsAnInactiveAnswerForItsUnknownToken() {
+        HttpResponse<String> answer = introspect(RFC_CLIENT, "token=mF_9.B5f-4.1JqM&token_type_hint=access_token");
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("{\"active\":false}", answer.body());
+    }
+
+    /** RFC 7662 §2.2's example answer, with this service's members. */
+    @Test
+    void aLiveTokenIsActiveWithItsUserExpiryAndGroups() {
+        String username = uniqueUsername("introspected");
+        String token = http.newSession(username, PASSWORD);
+        String adminToken = Administrator.token(http);
+        http.send(http.request("admin/users/" + username + "/groups")
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("[\"finance\"]")));
+        JsonObject active = json(introspect(RFC_CLIENT, "token=" + token + "&token_type_hint=access_token"));
+        assertEquals(true, active.getBoolean("active"));
+        assertEquals(username, active.getString("username"));
+        assertEquals(username, active.getString("sub"));
+        assertEquals("Bearer", active.getString("token_type"));
+        assertEquals("finance", active.getJsonArray("groups").getString(0));
+        JsonObject session = json(http.session(token));
+        assertEquals(
+                java.time.Instant.parse(session.getString("idle_expires_at")).getEpochSecond(),
+                active.getJsonNumber("exp").longValue());
+        assertEquals(
+                java.time.Instant.parse(session.getString("created_at")).getEpochSecond(),
+                active.getJsonNumber("iat").longValue());
+    }
+
+    @Test
+    void revokedExpiredAndMalformedTokensAreExactlyInactive() {
+        String revoked = http.newSession(uniqueUsername("revoked"), PASSWORD);
+        http.logout(revoked);
+        for (String token : new String[] {revoked, "x".repeat(43), "not a token", "%00"}) {
+            assertEquals(
+                    "{\"active\":false}",
+                    introspect(RFC_CLIENT, "token=" + token).body(),
+                    token);
+        }
+    }
+
+    @Test
+    void aTokenOfADisabledUserIsInactive() {
+        String username = uniqueUsername("disabled");
+        String token = http.newSession(username, PASSWORD);
+        http.send(http.request("admin/users/" + username + "/disable")
+                .header("Authorization", "Bearer " + Administrator.token(http))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(
+                "{\"active\":false}", introspect(RFC_CLIENT, "token=" + token).body());
+    }
+
+    @Test
+    void withoutAValidClientTheAnswerIs401AndTheTokenIsNotLookedAt() {
+        String token = http.newSession(uniqueUsername("guarded"), PASSWORD);
+        String wrongSecret =
+                "Basic " + Base64.getEncoder().encodeToString("s6BhdRkqt3:wrong".getBytes(StandardCharsets.UTF_8));
+        String unknownClient =
+                "Basic " + Base64.getEncoder().encodeToString("other:gX1fBat3bV".getBytes(StandardCharsets.UTF_8));
+        for (String authorization : new String[] {null, wrongSecret, unknownClient, "Bearer " + token, "Basic !!!"}) {
+            HttpResponse<String> refused = introspect(authorization, "token=" + token);
+            assertProblem(401, refused, String.valueOf(authorization));
+            assertTrue(
+                    refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        }
+    }
+
+    @Test
+    void aRequestWithoutTokenIs400() {
+        assertProblem(400, introspect(RFC_CLIENT, "token_type_hint=access_token"));
+    }
+
+    private static String sha256Hex(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
