@@ -31,7 +31,10 @@ final class Administrator {
         // factor: then it is enrolled now (a deployment of the same address before had its own).
         HttpResponse<String> passwordOnly = http.login(Deployments.ADMIN_USERNAME, Deployments.ADMIN_PASSWORD);
         if (passwordOnly.statusCode() == 200) {
-            AUTHENTICATORS.put(http.base(), enrol(http, HttpClientSupport.token(passwordOnly)));
+            AUTHENTICATORS.put(
+                    http.base(),
+                    TestAuthenticator.enrol(http, HttpClientSupport.token(passwordOnly), Deployments.ADMIN_PASSWORD)
+                            .app());
         }
         TestAuthenticator app = AUTHENTICATORS.get(http.base());
         // A step no code has logged in with yet.
@@ -48,26 +51,5 @@ final class Administrator {
         String token = HttpClientSupport.token(login);
         TOKENS.put(http.base(), token);
         return token;
-    }
-
-    private static TestAuthenticator enrol(HttpClientSupport http, String token) {
-        String secret = HttpClientSupport.json(http.postJson(
-                        "mfa/totp",
-                        token,
-                        Json.createObjectBuilder()
-                                .add("password", Deployments.ADMIN_PASSWORD)
-                                .build()
-                                .toString()))
-                .getString("secret");
-        TestAuthenticator app = new TestAuthenticator(secret);
-        HttpResponse<String> confirmed = http.postJson(
-                "mfa/totp/confirm",
-                token,
-                Json.createObjectBuilder()
-                        .add("code", app.codeAt(http.clock()))
-                        .build()
-                        .toString());
-        assertEquals(200, confirmed.statusCode(), confirmed.body());
-        return app;
     }
 }

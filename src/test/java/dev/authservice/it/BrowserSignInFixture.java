@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,22 +198,10 @@ abstract class BrowserSignInFixture {
     }
 
     private TestAuthenticator enrolTotp(String username) {
-        String token = HttpClientSupport.token(http.login(username, PASSWORD));
-        JsonObject enrolment = HttpClientSupport.json(http.postJson(
-                "mfa/totp",
-                token,
-                Json.createObjectBuilder().add("password", PASSWORD).build().toString()));
-        TestAuthenticator authenticator = new TestAuthenticator(enrolment.getString("secret"));
-        HttpResponse<String> confirmed = http.postJson(
-                "mfa/totp/confirm",
-                token,
-                Json.createObjectBuilder()
-                        .add("code", authenticator.codeAt(http.clock()))
-                        .build()
-                        .toString());
-        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        TestAuthenticator.Enrolled enrolled =
+                TestAuthenticator.enrol(http, HttpClientSupport.token(http.login(username, PASSWORD)), PASSWORD);
         http.advanceClock(Duration.ofSeconds(30));
-        return authenticator;
+        return enrolled.app();
     }
 
     private void typeCredentials(String username) {

@@ -26,18 +26,7 @@ class CaddyBrowserSignInIT extends BrowserSignInFixture {
     Process startFrontEnd(Path certificate, Path key, int applicationPort) throws IOException {
         Path config = dir.resolve("Caddyfile");
         Files.writeString(config, caddyfile(certificate, key, applicationPort));
-        ProcessBuilder caddy = new ProcessBuilder(
-                        System.getProperty("caddy.binary", "/usr/bin/caddy"),
-                        "run",
-                        "--config",
-                        config.toString(),
-                        "--adapter",
-                        "caddyfile")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("proxy.out").toFile());
-        caddy.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        caddy.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        return caddy.start();
+        return FrontEndProcesses.caddy(dir, config);
     }
 
     /**

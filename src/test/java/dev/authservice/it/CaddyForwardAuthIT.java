@@ -15,19 +15,7 @@ class CaddyForwardAuthIT extends FrontEndFixture {
     Process startProxy(int port, int upstreamPort, URI session) throws IOException {
         Path config = dir.resolve("Caddyfile");
         Files.writeString(config, caddyfile(port, upstreamPort, session));
-        ProcessBuilder caddy = new ProcessBuilder(
-                        System.getProperty("caddy.binary", "/usr/bin/caddy"),
-                        "run",
-                        "--config",
-                        config.toString(),
-                        "--adapter",
-                        "caddyfile")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("proxy.out").toFile());
-        // Caddy keeps its state under these; the test's directory, not the user's home.
-        caddy.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        caddy.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-        return caddy.start();
+        return FrontEndProcesses.caddy(dir, config);
     }
 
     /** docs/front-ends.md's recipe, with this test's ports. */

@@ -23,15 +23,7 @@ class NginxAuthRequestIT extends FrontEndFixture {
         Files.writeString(dir.resolve("www/static/index.html"), "<p>protected page</p>");
         Path config = dir.resolve("nginx.conf");
         Files.writeString(config, nginxConfig(port, upstreamPort, session));
-        return new ProcessBuilder(
-                        System.getProperty("nginx.binary", "/usr/sbin/nginx"),
-                        "-p",
-                        dir.toString(),
-                        "-c",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("proxy.out").toFile())
-                .start();
+        return FrontEndProcesses.nginx(dir, config, "proxy.out");
     }
 
     @Test

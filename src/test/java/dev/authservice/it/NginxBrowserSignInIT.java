@@ -25,15 +25,7 @@ class NginxBrowserSignInIT extends BrowserSignInFixture {
     Process startFrontEnd(Path certificate, Path key, int applicationPort) throws IOException {
         Path config = dir.resolve("nginx.conf");
         Files.writeString(config, nginxConfig(certificate, key, applicationPort));
-        return new ProcessBuilder(
-                        System.getProperty("nginx.binary", "/usr/sbin/nginx"),
-                        "-p",
-                        dir.toString(),
-                        "-c",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("proxy.out").toFile())
-                .start();
+        return FrontEndProcesses.nginx(dir, config, "proxy.out");
     }
 
     /** docs/front-ends.md's recipe for browsers, with this test's ports and the deployment's path. */

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -111,7 +109,11 @@ class PortalIT {
                 browser.get("portal/login"),
                 browser.get("portal/logout"),
                 browser.post("portal/login", Map.of()),
-                browser.get("portal/account"))) {
+                browser.get("portal/account"),
+                browser.get("portal/no-access"),
+                http.send(http.request("portal/style.css")
+                        .header("Accept", "text/css,*/*;q=0.1")
+                        .GET()))) {
             String csp = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
             assertTrue(csp.contains("frame-ancestors 'none'"), csp);
             assertTrue(csp.contains("default-src 'none'"), "no script source at all: " + csp);
@@ -218,6 +220,15 @@ class PortalIT {
                 Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(last.body().contains("Try again in " + retryAfter + " seconds"), last.body());
         assertEquals(429, browser.signIn(username, PASSWORD, null).statusCode(), "even with the right password");
+    }
+
+    @Test
+    void aFormLargerThanTheBodyLimitIs413BeforeItIsRead() {
+        HttpResponse<String> refused = browser.post(
+                "portal/login",
+                Map.of("csrf", browser.csrfToken(), "username", "a".repeat(20_000), "password", PASSWORD));
+        assertEquals(413, refused.statusCode(), "auth.request.max-body-bytes=16384");
+        assertNull(browser.cookie("auth_session"));
     }
 
     // Session fixation
@@ -438,31 +449,12 @@ class PortalIT {
     // The second factor
 
     private TestAuthenticator enrolled(String username) {
-        String token = HttpClientSupport.token(http.login(username, PASSWORD));
-        TestAuthenticator app = new TestAuthenticator(json(http.postJson(
-                        "mfa/totp",
-                        token,
-                        Json.createObjectBuilder()
-                                .add("password", PASSWORD)
-                                .build()
-                                .toString()))
-                .getString("secret"));
-        HttpResponse<String> confirmed = http.postJson(
-                "mfa/totp/confirm",
-                token,
-                Json.createObjectBuilder()
-                        .add("code", app.codeAt(http.clock()))
-                        .build()
-                        .toString());
-        assertEquals(200, confirmed.statusCode(), confirmed.body());
-        recoveryCode = json(confirmed)
-                .getJsonArray("recovery_codes")
-                .getValuesAs(JsonString.class)
-                .get(0)
-                .getString();
+        TestAuthenticator.Enrolled enrolled =
+                TestAuthenticator.enrol(http, HttpClientSupport.token(http.login(username, PASSWORD)), PASSWORD);
+        recoveryCode = enrolled.recoveryCodes().get(0);
         // The code just used for confirmation is spent: the next sign-in needs the next step's.
         http.advanceClock(Duration.ofSeconds(30));
-        return app;
+        return enrolled.app();
     }
 
     private String recoveryCode;

@@ -1,7 +1,11 @@
 package dev.authservice.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonString;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -10,6 +14,41 @@ import javax.crypto.spec.SecretKeySpec;
  * the service's own code: RFC 4648 base32, then RFC 6238 with HMAC-SHA1, 6 digits, 30 s steps.
  */
 final class TestAuthenticator {
+
+    /** An account's confirmed TOTP: the authenticator holding its secret, and its recovery codes. */
+    record Enrolled(TestAuthenticator app, List<String> recoveryCodes) {}
+
+    /**
+     * Enrols TOTP for the token's user through the JSON API and confirms it with the code of the
+     * deployment's clock now; the code is then spent, so the next login needs a later step's.
+     */
+    static Enrolled enrol(HttpClientSupport http, String token, String password) {
+        String secret = HttpClientSupport.json(http.postJson(
+                        "mfa/totp",
+                        token,
+                        Json.createObjectBuilder()
+                                .add("password", password)
+                                .build()
+                                .toString()))
+                .getString("secret");
+        TestAuthenticator app = new TestAuthenticator(secret);
+        HttpResponse<String> confirmed = http.postJson(
+                "mfa/totp/confirm",
+                token,
+                Json.createObjectBuilder()
+                        .add("code", app.codeAt(http.clock()))
+                        .build()
+                        .toString());
+        if (confirmed.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "confirmation answered " + confirmed.statusCode() + ": " + confirmed.body());
+        }
+        List<String> codes =
+                HttpClientSupport.json(confirmed).getJsonArray("recovery_codes").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList();
+        return new Enrolled(app, codes);
+    }
 
     private final byte[] key;
 

@@ -471,15 +471,7 @@ class TwoInstancesIT {
                     }
                 }
                 """.formatted(dir, port, firstPort, secondPort));
-        nginx = new ProcessBuilder(
-                        System.getProperty("nginx.binary", "/usr/sbin/nginx"),
-                        "-p",
-                        dir.toString(),
-                        "-c",
-                        config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("nginx.out").toFile())
-                .start();
+        nginx = FrontEndProcesses.nginx(dir, config, "nginx.out");
         HttpClientSupport client = new HttpClientSupport(URI.create("http://127.0.0.1:" + port + "/"));
         assertTrue(
                 Poll.until(Duration.ofSeconds(15), () -> {

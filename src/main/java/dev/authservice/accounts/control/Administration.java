@@ -34,6 +34,9 @@ public class Administration {
     /** The largest page of the user list. */
     public static final int MAX_PAGE = 100;
 
+    /** Groups one account may be in: they travel with every token check (X-Auth-Groups). */
+    public static final int MAX_GROUPS = 50;
+
     @PersistenceContext
     EntityManager em;
 
@@ -120,6 +123,7 @@ public class Administration {
 
     /** A new account, in these groups, created as registration creates one. */
     public User create(String typedUsername, Password password, Set<GroupName> groups) {
+        requireFew(groups);
         User user = accounts.register(Username.canonical(typedUsername), password);
         user.setGroups(groups);
         return user;
@@ -136,7 +140,13 @@ public class Administration {
         throttle.succeeded(target.username());
     }
 
+    /**
+     * Under the account's row lock, which logins take too: a login at the same moment copies
+     * either the old groups into its session (and this change then rewrites them) or the new.
+     */
     public void setGroups(User target, Set<GroupName> groups) {
+        requireFew(groups);
+        em.refresh(target, LockModeType.PESSIMISTIC_WRITE);
         if (!groups.contains(new GroupName(settings.adminGroup()))) {
             requireAnotherEnabledAdministrator(target);
         }
@@ -203,6 +213,12 @@ public class Administration {
         if (!another) {
             throw Refusal.conflict("This is the last enabled administrator: the service would have none."
                     + " Make another administrator first.");
+        }
+    }
+
+    private static void requireFew(Set<GroupName> groups) {
+        if (groups.size() > MAX_GROUPS) {
+            throw Refusal.invalidRequest("An account is in at most " + MAX_GROUPS + " groups.");
         }
     }
 

@@ -24,9 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -72,14 +69,7 @@ public class AdminResource {
         AdminUser user = auth.user(caller.sessionToken(), username, caller.client());
         JsonArrayBuilder sessions = JsonFactories.BUILDERS.createArrayBuilder();
         for (SessionSummary s : user.sessions()) {
-            sessions.add(JsonFactories.object()
-                    .add("id", s.id())
-                    .add("created_at", iso(s.createdAt()))
-                    .add("last_used_at", iso(s.lastUsedAt()))
-                    .add("expires_at", iso(s.expiresAt()))
-                    .add("idle_expires_at", iso(s.idleExpiresAt()))
-                    .add("client", nullable(s.client()))
-                    .add("user_agent", nullable(s.userAgent())));
+            sessions.add(SessionJson.of(s));
         }
         return Response.ok(json(user).add("sessions", sessions).build()).build();
     }
@@ -189,8 +179,10 @@ public class AdminResource {
         user.groups().forEach(groups::add);
         return JsonFactories.object()
                 .add("username", user.username())
-                .add("created_at", iso(user.createdAt()))
-                .add("last_login_at", user.lastLoginAt() == null ? JsonValue.NULL : string(iso(user.lastLoginAt())))
+                .add("created_at", SessionJson.iso(user.createdAt()))
+                .add(
+                        "last_login_at",
+                        user.lastLoginAt() == null ? JsonValue.NULL : string(SessionJson.iso(user.lastLoginAt())))
                 .add("disabled", user.disabled())
                 .add("groups", groups)
                 .add("second_factor", user.secondFactor())
@@ -209,15 +201,7 @@ public class AdminResource {
         }
     }
 
-    private static JsonValue nullable(String text) {
-        return text == null ? JsonValue.NULL : string(text);
-    }
-
     private static JsonValue string(String text) {
         return JsonFactories.PROVIDER.createValue(text);
-    }
-
-    private static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

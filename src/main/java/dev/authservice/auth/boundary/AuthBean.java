@@ -311,6 +311,7 @@ public class AuthBean {
         String admin = administrator(token, client);
         User user = administration.existing(username);
         administration.setGroups(user, groupNames(groups));
+        sessions.setGroupsOf(username, user.groups());
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_GROUPS_SET, admin, client, username, 0));
         return List.copyOf(user.groups());
     }

@@ -24,9 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +65,8 @@ public class PortalResource {
     @Path("style.css")
     @Produces("text/css")
     public Response styleSheet() {
-        return Response.ok(pages.styleSheet(), "text/css;charset=utf-8").build();
+        return portalHeaders(Response.ok(pages.styleSheet(), "text/css;charset=utf-8"))
+                .build();
     }
 
     /** The sign-in page; a browser already signed in goes straight on. */
@@ -202,8 +200,8 @@ public class PortalResource {
         }
         Map<String, Object> values = values("Signed in");
         values.put("username", session.get().username());
-        values.put("createdAt", iso(session.get().createdAt()));
-        values.put("expiresAt", iso(session.get().expiresAt()));
+        values.put("createdAt", SessionJson.iso(session.get().createdAt()));
+        values.put("expiresAt", SessionJson.iso(session.get().expiresAt()));
         return page(200, Page.ACCOUNT, values);
     }
 
@@ -390,9 +388,5 @@ public class PortalResource {
 
     private String base() {
         return settings.base(caller.contextPath());
-    }
-
-    private static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -14,7 +14,6 @@ import dev.authservice.sessions.control.SessionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,9 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -151,9 +147,9 @@ public class SessionsResource {
         return Response.ok(
                         JsonFactories.object()
                                 .add("username", session.username())
-                                .add("created_at", iso(session.createdAt()))
-                                .add("expires_at", iso(session.expiresAt()))
-                                .add("idle_expires_at", iso(session.idleExpiresAt()))
+                                .add("created_at", SessionJson.iso(session.createdAt()))
+                                .add("expires_at", SessionJson.iso(session.expiresAt()))
+                                .add("idle_expires_at", SessionJson.iso(session.idleExpiresAt()))
                                 .add("groups", groups)
                                 .build(),
                         MediaType.APPLICATION_JSON_TYPE)
@@ -187,15 +183,7 @@ public class SessionsResource {
     public Response sessions() {
         JsonArrayBuilder list = JsonFactories.BUILDERS.createArrayBuilder();
         for (SessionSummary s : auth.sessionsOf(caller.sessionToken())) {
-            list.add(JsonFactories.object()
-                    .add("id", s.id())
-                    .add("created_at", iso(s.createdAt()))
-                    .add("last_used_at", iso(s.lastUsedAt()))
-                    .add("expires_at", iso(s.expiresAt()))
-                    .add("idle_expires_at", iso(s.idleExpiresAt()))
-                    .add("client", nullable(s.client()))
-                    .add("user_agent", nullable(s.userAgent()))
-                    .add("current", s.current()));
+            list.add(SessionJson.of(s).add("current", s.current()));
         }
         return Response.ok(JsonFactories.object().add("sessions", list).build()).build();
     }
@@ -211,10 +199,6 @@ public class SessionsResource {
         return Response.ok(JsonFactories.object().add("revoked", 1).build()).build();
     }
 
-    private static JsonValue nullable(String text) {
-        return text == null ? JsonValue.NULL : JsonFactories.PROVIDER.createValue(text);
-    }
-
     /** Login answers every failure with 401, an unreadable body included, as the HTTP contract says. */
     private static Credentials credentials(JsonBody body) {
         try {
@@ -225,9 +209,5 @@ public class SessionsResource {
         } catch (Refusal unreadable) {
             throw Refusal.unreadableCredentials(unreadable.detail());
         }
-    }
-
-    private static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

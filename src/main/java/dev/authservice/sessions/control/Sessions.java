@@ -92,13 +92,12 @@ public class Sessions {
         if (session.usedAt(clock.instant(), settings.lifetimes())) {
             idleDeadlines.write(session);
         }
-        // Read on every check, never cached: a change of groups counts from the next check on, on
-        // every instance.
-        List<String> groups = em.createNamedQuery(User.GROUPS_OF, String.class)
-                .setParameter("username", session.username())
-                .getResultList();
         return new SessionView(
-                session.username(), session.createdAt(), session.expiresAt(), session.idleExpiresAt(), groups);
+                session.username(),
+                session.createdAt(),
+                session.expiresAt(),
+                session.idleExpiresAt(),
+                session.groups());
     }
 
     /**
@@ -115,6 +114,14 @@ public class Sessions {
             throw Refusal.tokenInvalid();
         }
         return username;
+    }
+
+    /** Writes the user's new groups into every session of the user: the next check sees them. */
+    public void setGroupsOf(String username, Collection<String> groups) {
+        em.createNamedQuery(Session.SET_GROUPS_OF_USER)
+                .setParameter("groups", Session.joined(groups))
+                .setParameter("username", username)
+                .executeUpdate();
     }
 
     /** How many live sessions each of these users has (absent: none). */

@@ -13,6 +13,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * A login session. Only the SHA-256 of its bearer token is kept, as the primary key, so a token
@@ -28,6 +31,9 @@ import java.util.Base64;
         name = Session.REVOKE_LIVE,
         query = "DELETE FROM Session s WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt > :now")
 @NamedQuery(name = Session.REVOKE_ALL_OF_USER, query = "DELETE FROM Session s WHERE s.username = :username")
+@NamedQuery(
+        name = Session.SET_GROUPS_OF_USER,
+        query = "UPDATE Session s SET s.groups = :groups WHERE s.username = :username")
 @NamedQuery(
         name = Session.REVOKE_OTHERS_OF_USER,
         query = "DELETE FROM Session s WHERE s.username = :username AND s.tokenHash <> :keep")
@@ -69,6 +75,7 @@ public class Session {
     public static final String EXPIRED_TOKEN_HASHES = "Session.expiredTokenHashes";
     public static final String DELETE_BY_TOKEN_HASHES = "Session.deleteByTokenHashes";
     public static final String LIVE_COUNTS_OF_USERS = "Session.liveCountsOfUsers";
+    public static final String SET_GROUPS_OF_USER = "Session.setGroupsOfUser";
     public static final String COUNT_LIVE = "Session.countLive";
     public static final String LIVE_OF_USER = "Session.liveOfUser";
     /** Deletes one live session of one user by its public identifier; the row count says whether it was one. */
@@ -123,6 +130,14 @@ public class Session {
     @Column(name = "SECOND_FACTOR", nullable = false)
     private short secondFactor;
 
+    /**
+     * The user's groups, comma-joined (group names hold no comma): copied at login and rewritten
+     * with every change of the user's groups, in that change's transaction, so the token check
+     * reads them with the session and sees a change at once, on every instance.
+     */
+    @Column(name = "GROUP_NAMES", nullable = false, length = 4096)
+    private String groups = "";
+
     protected Session() {
         // for JPA
     }
@@ -151,10 +166,21 @@ public class Session {
             boolean secondFactor) {
         Session session = new Session(tokenHash, user, now, lifetimes.absolute());
         session.secondFactor = (short) (secondFactor ? 1 : 0);
+        session.groups = joined(user.groups());
         session.idleExpiresAt = session.idleDeadline(now, lifetimes);
         session.client = bounded(client, CLIENT_CHARS);
         session.userAgent = bounded(userAgent, USER_AGENT_CHARS);
         return session;
+    }
+
+    /** The user's groups as of the last change, in name order. */
+    public List<String> groups() {
+        return groups == null || groups.isEmpty() ? List.of() : List.of(groups.split(","));
+    }
+
+    /** The form the GROUP_NAMES column holds: names in order, joined by ','. */
+    public static String joined(Collection<String> names) {
+        return String.join(",", new TreeSet<>(names));
     }
 
     /** Whether its login proved a second factor, as administration requires by default. */
