@@ -13,7 +13,7 @@ before=$1 after=$2
 port=5090
 work=$(mktemp -d)
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 json() { python3 -c "import sys, json; print(json.load(sys.stdin)['$1'])"; }
 

@@ -61,8 +61,8 @@ public class Administration {
     @Inject
     LoginThrottle throttle;
 
-    /** A page of accounts, with the groups of each, and how many match. */
-    public record UserPage(List<User> users, Map<String, List<String>> groups, long total) {}
+    /** A page of accounts, with the groups of each, and whether more follow. */
+    public record UserPage(List<User> users, Map<String, List<String>> groups, boolean more) {}
 
     /**
      * A forbidden refusal, saying why, unless {@code username} is an administrator whose session
@@ -94,31 +94,36 @@ public class Administration {
         return user;
     }
 
-    /** Accounts whose name contains {@code search}, ordered by name, from {@code first}, at most {@code max}. */
+    /**
+     * Accounts whose name starts with {@code search}, ordered by name, from {@code first}, at most
+     * {@code max}, and whether more follow. Names first, from the primary key's index, then the
+     * page's accounts by name: fast however large the table (a search by prefix is a range of
+     * that index; one by any part of a name would read every row).
+     */
     public UserPage page(String search, int first, int max) {
         if (first < 0 || max < 1 || max > MAX_PAGE) {
             throw Refusal.invalidRequest("first must be 0 or more, and max 1 to " + MAX_PAGE + ".");
         }
-        boolean all = search == null || search.isEmpty();
-        String pattern = all ? null : "%" + likeEscaped(search) + "%";
-        TypedQuery<User> page = all
-                ? em.createNamedQuery(User.PAGE_ALL, User.class)
-                : em.createNamedQuery(User.PAGE, User.class).setParameter("pattern", pattern);
-        List<User> users = page.setFirstResult(first).setMaxResults(max).getResultList();
-        TypedQuery<Long> count = all
-                ? em.createNamedQuery(User.COUNT_ALL, Long.class)
-                : em.createNamedQuery(User.COUNT, Long.class).setParameter("pattern", pattern);
-        long total = count.getSingleResult();
-        Map<String, List<String>> groups = new HashMap<>();
-        if (!users.isEmpty()) {
-            for (Object[] row : em.createNamedQuery(User.GROUPS_OF_USERS, Object[].class)
-                    .setParameter(
-                            "usernames", users.stream().map(User::username).toList())
-                    .getResultList()) {
-                groups.computeIfAbsent((String) row[0], u -> new ArrayList<>()).add((String) row[1]);
-            }
+        TypedQuery<String> names = search == null || search.isEmpty()
+                ? em.createNamedQuery(User.NAMES, String.class)
+                : em.createNamedQuery(User.NAMES_STARTING, String.class)
+                        .setParameter("prefix", likeEscaped(search) + "%");
+        List<String> page = names.setFirstResult(first).setMaxResults(max + 1).getResultList();
+        boolean more = page.size() > max;
+        List<String> shown = more ? page.subList(0, max) : page;
+        if (shown.isEmpty()) {
+            return new UserPage(List.of(), Map.of(), false);
         }
-        return new UserPage(users, groups, total);
+        List<User> users = em.createNamedQuery(User.NAMED, User.class)
+                .setParameter("usernames", shown)
+                .getResultList();
+        Map<String, List<String>> groups = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(User.GROUPS_OF_USERS, Object[].class)
+                .setParameter("usernames", shown)
+                .getResultList()) {
+            groups.computeIfAbsent((String) row[0], u -> new ArrayList<>()).add((String) row[1]);
+        }
+        return new UserPage(users, groups, more);
     }
 
     /** A new account, in these groups, created as registration creates one. */

@@ -33,24 +33,28 @@ import java.util.TreeSet;
         name = User.ENABLED_MEMBERS_OF,
         query = "SELECT u.username FROM User u JOIN u.groups g WHERE g = :group AND u.disabled = 0")
 @NamedQuery(name = User.MEMBERS_OF, query = "SELECT u.username FROM User u JOIN u.groups g WHERE g = :group")
+@NamedQuery(name = User.NAMES, query = "SELECT u.username FROM User u ORDER BY u.username")
 @NamedQuery(
-        name = User.PAGE,
-        query = "SELECT u FROM User u WHERE u.username LIKE :pattern ESCAPE '!' ORDER BY u.username")
-@NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u WHERE u.username LIKE :pattern ESCAPE '!'")
-@NamedQuery(name = User.PAGE_ALL, query = "SELECT u FROM User u ORDER BY u.username")
-@NamedQuery(name = User.COUNT_ALL, query = "SELECT COUNT(u) FROM User u")
+        name = User.NAMES_STARTING,
+        query = "SELECT u.username FROM User u WHERE u.username LIKE :prefix ESCAPE '!' ORDER BY u.username")
+@NamedQuery(name = User.NAMED, query = "SELECT u FROM User u WHERE u.username IN :usernames ORDER BY u.username")
 public class User {
 
     public static final String GROUPS_OF = "User.groupsOf";
     public static final String GROUPS_OF_USERS = "User.groupsOfUsers";
     public static final String ENABLED_MEMBERS_OF = "User.enabledMembersOf";
     public static final String MEMBERS_OF = "User.membersOf";
-    public static final String PAGE = "User.page";
-    public static final String COUNT = "User.count";
-    /** Without a search: the primary key's order, no pattern to match. */
-    public static final String PAGE_ALL = "User.pageAll";
+    /**
+     * A page of names in order: read from the primary key's index alone, so a page deep in a large
+     * table costs a walk of the index, never a sort of the table.
+     */
+    public static final String NAMES = "User.names";
 
-    public static final String COUNT_ALL = "User.countAll";
+    /** The same, for names that start with a prefix: a range of the index. */
+    public static final String NAMES_STARTING = "User.namesStarting";
+
+    /** The accounts of a page's names. */
+    public static final String NAMED = "User.named";
 
     @Id
     @Column(name = "USERNAME", length = 256)

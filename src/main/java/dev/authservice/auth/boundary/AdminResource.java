@@ -58,7 +58,7 @@ public class AdminResource {
                         .add("users", users)
                         .add("first", from)
                         .add("max", size)
-                        .add("total", page.total())
+                        .add("more", page.more())
                         .build())
                 .build();
     }

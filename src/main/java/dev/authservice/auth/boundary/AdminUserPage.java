@@ -2,5 +2,5 @@ package dev.authservice.auth.boundary;
 
 import java.util.List;
 
-/** A page of the admin API's user list, and how many accounts match in all. */
-public record AdminUserPage(List<AdminUser> users, long total) {}
+/** A page of the admin API's user list, and whether more accounts follow it. */
+public record AdminUserPage(List<AdminUser> users, boolean more) {}

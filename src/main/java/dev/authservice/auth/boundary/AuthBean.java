@@ -243,7 +243,7 @@ public class AuthBean {
                         null))
                 .toList();
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USERS_LISTED, admin, client, null, 0));
-        return new AdminUserPage(users, page.total());
+        return new AdminUserPage(users, page.more());
     }
 
     /** One account for an administrator, its live sessions included. */
