@@ -37,7 +37,9 @@ public final class Refusal extends RuntimeException {
         /** A browser's sign-in that waited for its second factor is unknown, finished or too old. */
         SIGN_IN_EXPIRED,
         /** The caller is who they say, but may not do this (not an administrator, not in the group). */
-        FORBIDDEN
+        FORBIDDEN,
+        /** A passkey's answer that proves nothing: one answer for every way it can fail. */
+        PASSKEY_REFUSED
     }
 
     private final Reason reason;
@@ -115,6 +117,10 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal signInExpired() {
         return new Refusal(Reason.SIGN_IN_EXPIRED, "This sign-in has expired; start again.", null);
+    }
+
+    public static Refusal passkeyRefused() {
+        return new Refusal(Reason.PASSKEY_REFUSED, "The passkey was not accepted; start again with new options.", null);
     }
 
     /** A re-authentication whose password is wrong. */

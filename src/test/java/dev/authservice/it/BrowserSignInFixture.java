@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,11 +29,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Single sign-on as a person sees it: Debian's chromium, driven headless through Debian's
@@ -191,6 +196,126 @@ abstract class BrowserSignInFixture {
         assertTrue(browserLike.startsWith("302 " + portal() + "/portal/login?rd="), browserLike);
     }
 
+    /**
+     * docs/account.md's walk-through: everything a person does for themselves on the account page,
+     * in the browser alone. The deployment's clock moves 30 s before each TOTP code, since a code
+     * is spent once used.
+     */
+    @Test
+    void aPersonManagesTheirAccountFromTheAccountPage() throws Exception {
+        String username = registered("account");
+        String apiToken = HttpClientSupport.token(http.login(username, PASSWORD));
+        browser.get(portal() + "/portal/login");
+        typeCredentials(username);
+        awaitUrl(portal() + "/portal/account");
+        assertEquals(username, text("username"));
+        screenshot("account.png");
+
+        // Sessions: the API client's session is listed beside this browser's, and ends.
+        List<WebElement> others = browser.findElements(By.cssSelector("tr.session:not(:has(.this-browser))"));
+        assertEquals(1, others.size(), browser.getPageSource());
+        others.get(0).findElement(By.name("password")).sendKeys(PASSWORD);
+        others.get(0).findElement(By.className("sign-out-session")).click();
+        awaitUrl(portal() + "/portal/account?done=session");
+        assertEquals(401, http.session(apiToken).statusCode(), "the other session has ended");
+
+        // Password: a weak one is refused beside the field; a good one replaces it.
+        changePassword(PASSWORD, "short");
+        assertTrue(awaitText("password-error").contains("at least"), text("password-error"));
+        String password = "a whole new horse battery";
+        changePassword(PASSWORD, password);
+        awaitUrl(portal() + "/portal/account?done=password");
+        assertEquals(200, http.login(username, password).statusCode());
+
+        // TOTP: the QR code holds the key shown beside it; the first code turns it on.
+        browser.findElement(By.cssSelector("#two-factor input[name=password]")).sendKeys(password);
+        browser.findElement(By.id("totp-enrol")).click();
+        String secret = awaitText("totp-secret");
+        String qr = browser.findElement(By.id("totp-qr")).getAttribute("src");
+        assertTrue(qr.startsWith("data:image/png;base64,"), qr);
+        String otpauth = decodeQr(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)));
+        assertTrue(otpauth.startsWith("otpauth://totp/auth-service:" + username + "?"), otpauth);
+        assertTrue(otpauth.contains("secret=" + secret + "&"), otpauth + " holds " + secret);
+        screenshot("totp.png");
+        TestAuthenticator app = new TestAuthenticator(secret);
+        browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
+        browser.findElement(By.id("totp-confirm")).click();
+        assertEquals(
+                10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
+        screenshot("recovery-codes.png");
+        browser.findElement(By.id("done")).click();
+        assertTrue(awaitText("totp-state").startsWith("On"), text("totp-state"));
+
+        // A passkey, made by Chromium's virtual authenticator after re-authentication.
+        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser)
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true));
+        browser.findElement(By.cssSelector("#passkeys form:last-of-type input[name=password]"))
+                .sendKeys(password);
+        browser.findElement(By.cssSelector("#passkeys form:last-of-type input[name=otp]"))
+                .sendKeys(nextCode(app));
+        browser.findElement(By.id("add-passkey")).click();
+        awaitText("create-passkey");
+        WebElement name = browser.findElement(By.id("passkey-name"));
+        name.clear();
+        name.sendKeys("Test laptop");
+        browser.findElement(By.id("create-passkey")).click();
+        awaitUrl(portal() + "/portal/account?done=passkey-added");
+        assertEquals(1, authenticator.getCredentials().size());
+        assertEquals(
+                "Test laptop",
+                browser.findElement(By.cssSelector("tr.passkey input[name=name]"))
+                        .getAttribute("value"));
+        screenshot("account-with-passkey.png");
+
+        // Signing in again: the password, then the passkey instead of a code.
+        browser.findElement(By.id("sign-out")).click();
+        awaitUrl(portal() + "/portal/login");
+        typeCredentials(username, password);
+        awaitUrl(portal() + "/portal/login/second-factor");
+        browser.findElement(By.id("use-passkey")).click();
+        awaitUrl(portal() + "/portal/account");
+
+        // And with the passkey alone.
+        browser.findElement(By.id("sign-out")).click();
+        awaitUrl(portal() + "/portal/login");
+        browser.findElement(By.id("sign-in-passkey")).click();
+        awaitUrl(portal() + "/portal/account");
+        assertEquals(username, text("username"));
+
+        // Removing it, with the password and a code.
+        browser.findElement(By.cssSelector("tr.passkey input[name=password]")).sendKeys(password);
+        browser.findElement(By.cssSelector("tr.passkey input[name=otp]")).sendKeys(nextCode(app));
+        browser.findElement(By.className("remove-passkey")).click();
+        awaitUrl(portal() + "/portal/account?done=passkey-removed");
+        assertTrue(browser.findElements(By.cssSelector("tr.passkey")).isEmpty());
+    }
+
+    private void changePassword(String current, String replacement) {
+        browser.findElement(By.id("current-password")).sendKeys(current);
+        browser.findElement(By.id("new-password")).sendKeys(replacement);
+        browser.findElement(By.id("change-password")).click();
+    }
+
+    /** A code of the next 30-second step: the one before it may be spent already. */
+    private String nextCode(TestAuthenticator app) {
+        http.advanceClock(Duration.ofSeconds(30));
+        return app.codeAt(http.clock());
+    }
+
+    /** What the QR code in this PNG says, read by ZXing as a phone's camera app would. */
+    private static String decodeQr(byte[] png) throws Exception {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
     private String registered(String prefix) {
         String username = HttpClientSupport.uniqueUsername(prefix);
         assertEquals(201, http.register(username, PASSWORD).statusCode());
@@ -205,8 +330,12 @@ abstract class BrowserSignInFixture {
     }
 
     private void typeCredentials(String username) {
+        typeCredentials(username, PASSWORD);
+    }
+
+    private void typeCredentials(String username, String password) {
         browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
     }
 
@@ -224,6 +353,13 @@ abstract class BrowserSignInFixture {
                             + browser.getPageSource(),
                     e);
         }
+    }
+
+    /** The text of the element with this id, once the page that has it has loaded. */
+    private String awaitText(String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return text(id);
     }
 
     private String text(String id) {

@@ -132,6 +132,20 @@ public class Accounts {
     }
 
     /**
+     * The account a verified passkey belongs to, locked, once it has proved a sign-in: a disabled
+     * or deleted account is refused as any failed passkey is, and the attempt a password step
+     * left counted is settled.
+     */
+    public User provedByPasskey(String username) {
+        User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null || user.isDisabled()) {
+            throw Refusal.passkeyRefused();
+        }
+        throttle.succeeded(username);
+        return user;
+    }
+
+    /**
      * The session's own user proving again who they are (password, and one-time code when the
      * account has a second factor) before a change to how they sign in or what they own.
      */

@@ -57,6 +57,11 @@ public class SecondFactor {
         }
     }
 
+    /** Whether the account's TOTP second factor is on. */
+    public boolean isActive(String username) {
+        return em.find(User.class, username).hasSecondFactor();
+    }
+
     /** Refuses (409) when the account's second factor is already active: it must be disabled first. */
     public void requireInactive(String username) {
         if (em.find(User.class, username).hasSecondFactor()) {

@@ -82,6 +82,10 @@ public class User {
     @Column(name = "LAST_LOGIN_AT")
     private Instant lastLoginAt;
 
+    /** The random id this account's passkeys carry (base64url), set with its first passkey ceremony. */
+    @Column(name = "WEBAUTHN_USER_HANDLE", length = 64)
+    private String webAuthnUserHandle;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "AUTH_USER_GROUP", joinColumns = @JoinColumn(name = "USERNAME"))
     @Column(name = "GROUP_NAME", length = GroupName.MAX_LENGTH)
@@ -178,6 +182,17 @@ public class User {
     public void setGroups(Set<GroupName> names) {
         groups.clear();
         names.forEach(name -> groups.add(name.value()));
+    }
+
+    public String webAuthnUserHandle() {
+        return webAuthnUserHandle;
+    }
+
+    /** Sets the passkeys' user handle once; an account keeps it for good. */
+    public void assignWebAuthnUserHandle(String handle) {
+        if (webAuthnUserHandle == null) {
+            webAuthnUserHandle = handle;
+        }
     }
 
     public void disableTotp() {

@@ -25,6 +25,19 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         MFA_DISABLED("mfa.disabled"),
         SESSION_REVOKED("session.revoked"),
         ACCOUNT_DELETED("account.deleted"),
+        /** Every session of the user but the one asking ended, after re-authentication. */
+        OTHER_SESSIONS_REVOKED("sessions.revoked.others"),
+        PASSKEY_REGISTERED("passkey.registered"),
+        PASSKEY_RENAMED("passkey.renamed"),
+        PASSKEY_REMOVED("passkey.removed"),
+        /** A sign-in with a passkey, as second factor ("mfa") or alone. */
+        PASSKEY_SIGN_IN("login.success.passkey"),
+        /** An assertion whose verification failed (signature, origin, rp id, flags). */
+        PASSKEY_FAILED("passkey.failure"),
+        /** An assertion whose signature counter did not move forward: the passkey may have been cloned. */
+        PASSKEY_COUNTER_REFUSED("passkey.counter.refused"),
+        /** An assertion with a passkey of another account ("target"), or with another account's user handle. */
+        PASSKEY_NOT_OWNED("passkey.not-owned"),
         /** A sign-in's or sign-out's rd that is no allowed redirect target; the browser went to the default. */
         REDIRECT_REFUSED("portal.redirect.refused"),
         // Administration: "user" is the administrator; "target" the account acted on.

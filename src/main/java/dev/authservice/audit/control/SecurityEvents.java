@@ -32,7 +32,9 @@ public class SecurityEvents {
         AuthMetrics.Counter failures = metrics.counter("auth.logins", logins, "outcome", "failure");
         String mfa = "Second-factor changes";
         counters.put(SecurityEvent.Kind.REGISTERED, metrics.counter("auth.registrations", "Accounts registered"));
-        counters.put(SecurityEvent.Kind.LOGIN_SUCCEEDED, metrics.counter("auth.logins", logins, "outcome", "success"));
+        AuthMetrics.Counter successes = metrics.counter("auth.logins", logins, "outcome", "success");
+        counters.put(SecurityEvent.Kind.LOGIN_SUCCEEDED, successes);
+        counters.put(SecurityEvent.Kind.PASSKEY_SIGN_IN, successes);
         counters.put(SecurityEvent.Kind.LOGIN_FAILED, failures);
         counters.put(SecurityEvent.Kind.PASSWORD_CHANGE_FAILED, failures);
         counters.put(SecurityEvent.Kind.REAUTHENTICATION_FAILED, failures);
@@ -47,15 +49,24 @@ public class SecurityEvents {
         counters.put(SecurityEvent.Kind.MFA_ENROLLED, metrics.counter("auth.mfa.changes", mfa, "change", "enrolled"));
         counters.put(SecurityEvent.Kind.MFA_CONFIRMED, metrics.counter("auth.mfa.changes", mfa, "change", "confirmed"));
         counters.put(SecurityEvent.Kind.MFA_DISABLED, metrics.counter("auth.mfa.changes", mfa, "change", "disabled"));
-        counters.put(
-                SecurityEvent.Kind.SESSION_REVOKED,
-                metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner"));
+        AuthMetrics.Counter revoked = metrics.counter("auth.sessions.revoked", "Sessions revoked by their owner");
+        counters.put(SecurityEvent.Kind.SESSION_REVOKED, revoked);
+        counters.put(SecurityEvent.Kind.OTHER_SESSIONS_REVOKED, revoked);
         counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted", "Accounts deleted"));
         counters.put(
                 SecurityEvent.Kind.REDIRECT_REFUSED,
                 metrics.counter("auth.portal.redirects.refused", "Sign-in and sign-out redirect targets refused"));
         String admin = "Admin API calls by action";
         for (SecurityEvent.Kind kind : SecurityEvent.Kind.values()) {
+            if (kind.logName().startsWith("passkey.")) {
+                counters.put(
+                        kind,
+                        metrics.counter(
+                                "auth.passkeys",
+                                "Passkey changes and refused assertions",
+                                "event",
+                                kind.logName().substring(8)));
+            }
             if (kind.logName().startsWith("admin.")) {
                 counters.put(
                         kind,
@@ -77,7 +88,11 @@ public class SecurityEvents {
     }
 
     private void record(SecurityEvent event) {
-        counters.get(event.kind()).inc(event.kind() == SecurityEvent.Kind.LOGGED_OUT ? event.sessions() : 1);
+        counters.get(event.kind()).inc(countsSessions(event.kind()) ? event.sessions() : 1);
         LOG.info(() -> LogLine.of(event));
+    }
+
+    private static boolean countsSessions(SecurityEvent.Kind kind) {
+        return kind == SecurityEvent.Kind.LOGGED_OUT || kind == SecurityEvent.Kind.OTHER_SESSIONS_REVOKED;
     }
 }

@@ -11,6 +11,12 @@ import dev.authservice.accounts.entity.Username;
 import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.hashing.entity.Password;
+import dev.authservice.passkeys.control.PasskeySettings;
+import dev.authservice.passkeys.control.PasskeySummary;
+import dev.authservice.passkeys.control.Passkeys;
+import dev.authservice.passkeys.control.RelyingParty;
+import dev.authservice.passkeys.entity.Passkey;
+import dev.authservice.passkeys.entity.WebAuthnChallenge.Ceremony;
 import dev.authservice.portal.control.PendingSignIns;
 import dev.authservice.portal.control.PortalSignIn;
 import dev.authservice.portal.entity.PendingSignIn;
@@ -26,9 +32,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,6 +66,12 @@ public class AuthBean {
 
     @Inject
     AdminSettings adminSettings;
+
+    @Inject
+    Passkeys passkeys;
+
+    @Inject
+    PasskeySettings passkeySettings;
 
     @Inject
     Event<SecurityEvent> events;
@@ -223,8 +237,137 @@ public class AuthBean {
         String username = sessions.live(token).username();
         User user = accounts.reauthenticate(username, password, otp, client);
         int ended = sessions.revokeAllOf(username);
+        passkeys.removeAllOf(username);
         accounts.delete(user);
         events.fire(new SecurityEvent(SecurityEvent.Kind.ACCOUNT_DELETED, username, client, ended));
+    }
+
+    /** What the account page shows: who is signed in, their groups, second factor, sessions and passkeys. */
+    public AccountOverview account(SessionToken token) {
+        Session current = sessions.live(token);
+        String username = current.username();
+        return new AccountOverview(
+                username,
+                administration.groupsOf(username),
+                secondFactor.isActive(username),
+                sessions.liveOf(username, current),
+                passkeys.of(username).stream().map(PasskeySummary::of).toList());
+    }
+
+    /** Ends every session of the token's user but the token's own, after full re-authentication; returns how many. */
+    public int revokeOtherSessions(SessionToken token, Password password, String otp, Client client) {
+        Session current = sessions.live(token);
+        String username = current.username();
+        accounts.reauthenticate(username, password, otp, client);
+        int ended = sessions.revokeOthersOf(username, current);
+        events.fire(new SecurityEvent(SecurityEvent.Kind.OTHER_SESSIONS_REVOKED, username, client, ended));
+        return ended;
+    }
+
+    // Passkeys: registering one needs re-authentication, as every change to how one signs in does.
+
+    /** The options for creating a passkey, after full re-authentication. */
+    public JsonObject beginPasskeyRegistration(
+            SessionToken token, Password password, String otp, RelyingParty rp, Client client) {
+        String username = sessions.live(token).username();
+        User user = accounts.reauthenticate(username, password, otp, client);
+        return passkeys.registrationOptions(user, rp);
+    }
+
+    /** Keeps the passkey the browser made from {@link #beginPasskeyRegistration}'s options. */
+    public PasskeySummary registerPasskey(
+            SessionToken token, String credential, String name, RelyingParty rp, Client client) {
+        String username = sessions.live(token).username();
+        Passkey passkey = passkeys.register(administration.existing(username), credential, name, rp);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_REGISTERED, username, client));
+        return PasskeySummary.of(passkey);
+    }
+
+    public List<PasskeySummary> passkeysOf(SessionToken token) {
+        String username = sessions.live(token).username();
+        return passkeys.of(username).stream().map(PasskeySummary::of).toList();
+    }
+
+    public PasskeySummary renamePasskey(SessionToken token, String id, String name, Client client) {
+        String username = sessions.live(token).username();
+        Passkey passkey = passkeys.ownedBy(username, id);
+        passkeys.rename(passkey, name);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_RENAMED, username, client));
+        return PasskeySummary.of(passkey);
+    }
+
+    /** Removes one of the user's passkeys, after full re-authentication. */
+    public void removePasskey(SessionToken token, String id, Password password, String otp, Client client) {
+        String username = sessions.live(token).username();
+        // An unknown id is no failed proof of the password: refused before it is checked.
+        passkeys.ownedBy(username, id);
+        accounts.reauthenticate(username, password, otp, client);
+        passkeys.remove(passkeys.ownedBy(username, id));
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_REMOVED, username, client));
+    }
+
+    /** The options for signing in with a passkey alone; forbidden when auth.webauthn.passwordless=false. */
+    public JsonObject passkeySignInOptions(RelyingParty rp) {
+        requirePasswordless();
+        return passkeys.assertionOptions(Ceremony.SIGN_IN, null, rp);
+    }
+
+    /**
+     * The options for a passkey as the second factor of a JSON login: the password is proved here,
+     * as {@link #signIn} proves it, and the challenge is the account's alone.
+     */
+    public JsonObject passkeySecondFactorOptions(Credentials credentials, RelyingParty rp, Client client) {
+        User user = accounts.authenticatePassword(credentials, client);
+        return passkeys.assertionOptions(Ceremony.SECOND_FACTOR, user.username(), rp);
+    }
+
+    /**
+     * The options for a passkey at the second-factor step of the browser's sign-in of this pending
+     * token; empty when the account has no passkey.
+     */
+    public Optional<JsonObject> pendingSignInPasskeyOptions(SessionToken pending, RelyingParty rp) {
+        String username = pendingSignIns.live(pending).username();
+        if (passkeys.of(username).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(passkeys.assertionOptions(Ceremony.SECOND_FACTOR, username, rp));
+    }
+
+    /**
+     * Opens a session for a verified passkey: for {@code username}'s second factor (after
+     * {@link #passkeySecondFactorOptions}), or alone when {@code username} is null.
+     */
+    public IssuedSession signInWithPasskey(String username, String credential, RelyingParty rp, Client client) {
+        Ceremony ceremony = username == null ? Ceremony.SIGN_IN : Ceremony.SECOND_FACTOR;
+        if (ceremony == Ceremony.SIGN_IN) {
+            requirePasswordless();
+        }
+        Passkey passkey = passkeys.verifyAssertion(credential, ceremony, username, rp, client);
+        return openWithPasskey(passkey.username(), client);
+    }
+
+    /** The browser's second-factor step finished with a passkey instead of a code. */
+    public PortalSignIn finishSignInWithPasskey(
+            SessionToken pending, String credential, RelyingParty rp, Client client) {
+        PendingSignIn signIn = pendingSignIns.take(pending);
+        Passkey passkey = passkeys.verifyAssertion(credential, Ceremony.SECOND_FACTOR, signIn.username(), rp, client);
+        IssuedSession session = openWithPasskey(passkey.username(), client);
+        return PortalSignIn.signedIn(session, signIn.keepSignedIn(), signIn.redirect());
+    }
+
+    /** A passkey proves possession and (verified or not) stands for the second factor. */
+    private IssuedSession openWithPasskey(String username, Client client) {
+        User user = accounts.provedByPasskey(username);
+        accounts.loggedIn(user);
+        IssuedSession session = sessions.open(user, client, true);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_SIGN_IN, username, client));
+        return session;
+    }
+
+    private void requirePasswordless() {
+        if (!passkeySettings.passwordless()) {
+            throw Refusal.forbidden("Sign-in with a passkey alone is turned off (auth.webauthn.passwordless=false).");
+        }
     }
 
     // Administration: every call names its administrator, action and target in the security log.
@@ -292,6 +435,7 @@ public class AuthBean {
     public int resetSecondFactor(SessionToken token, String username, Client client) {
         String admin = administrator(token, client);
         administration.resetSecondFactor(administration.existing(username));
+        passkeys.removeAllOf(username);
         int ended = sessions.revokeAllOf(username);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_SECOND_FACTOR_RESET, admin, client, username, ended));
         return ended;
@@ -321,6 +465,7 @@ public class AuthBean {
         String admin = administrator(token, client);
         User user = administration.existing(username);
         int ended = sessions.revokeAllOf(username);
+        passkeys.removeAllOf(username);
         administration.delete(user);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USER_DELETED, admin, client, username, ended));
         return ended;

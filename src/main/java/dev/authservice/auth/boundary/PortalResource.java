@@ -3,13 +3,15 @@ package dev.authservice.auth.boundary;
 import dev.authservice.accounts.control.Credentials;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.http.boundary.Caller;
-import dev.authservice.portal.control.CsrfCheck;
+import dev.authservice.passkeys.control.PasskeySettings;
+import dev.authservice.passkeys.control.RelyingParty;
 import dev.authservice.portal.control.PortalCookies;
 import dev.authservice.portal.control.PortalPages;
 import dev.authservice.portal.control.PortalPages.Page;
 import dev.authservice.portal.control.PortalSettings;
 import dev.authservice.portal.control.PortalSignIn;
 import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.control.IssuedSession;
 import dev.authservice.sessions.control.SessionView;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,21 +26,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The portal: the pages a person signs in and out with in a browser. Server-rendered, usable
- * without JavaScript; every form carries the browser's CSRF token; every use case is AuthBean's,
- * as for the JSON API.
+ * without JavaScript (passkeys aside, which need the browser's WebAuthn API); every form carries
+ * the browser's CSRF token; every use case is AuthBean's, as for the JSON API.
  */
 @Path("portal")
 @Produces(MediaType.TEXT_HTML)
 @ApplicationScoped
 public class PortalResource {
 
-    private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
     private static final String WRONG_CREDENTIALS = "Invalid username or password.";
 
     @Inject
@@ -51,21 +51,38 @@ public class PortalResource {
     PortalSettings settings;
 
     @Inject
+    PasskeySettings passkeySettings;
+
+    @Inject
     PortalCookies cookies;
 
     @Inject
     PortalPages pages;
 
+    @Inject
+    PortalResponses responses;
+
     @GET
     public Response root() {
-        return seeOther(base() + "/portal/account").build();
+        return responses.seeOther(responses.base() + "/portal/account").build();
     }
 
     @GET
     @Path("style.css")
     @Produces("text/css")
     public Response styleSheet() {
-        return portalHeaders(Response.ok(pages.styleSheet(), "text/css;charset=utf-8"))
+        return responses
+                .headers(Response.ok(pages.styleSheet(), "text/css;charset=utf-8"))
+                .build();
+    }
+
+    /** The passkey buttons' script: the one script of the portal, served from here so that CSP allows it. */
+    @GET
+    @Path("passkeys.js")
+    @Produces("text/javascript")
+    public Response passkeyScript() {
+        return responses
+                .headers(Response.ok(pages.passkeyScript(), "text/javascript;charset=utf-8"))
                 .build();
     }
 
@@ -74,8 +91,9 @@ public class PortalResource {
     @Path("login")
     public Response signInPage(@QueryParam("rd") String rd) {
         Optional<String> target = allowedTarget(rd);
-        if (currentSession().isPresent()) {
-            return seeOther(target.orElse(settings.defaultRedirect(caller.contextPath())))
+        if (responses.currentSession().isPresent()) {
+            return responses
+                    .seeOther(target.orElse(settings.defaultRedirect(caller.contextPath())))
                     .build();
         }
         return signInForm(200, null, "", false, target.orElse(null));
@@ -90,8 +108,8 @@ public class PortalResource {
             @FormParam("password") String password,
             @FormParam("keep") String keep,
             @FormParam("rd") String rd) {
-        if (!csrfPasses(csrf)) {
-            return forbidden();
+        if (!responses.csrfPasses(csrf)) {
+            return responses.formExpired();
         }
         String target = allowedTarget(rd).orElse(null);
         boolean keepSignedIn = keep != null;
@@ -112,9 +130,43 @@ public class PortalResource {
         if (step.isSignedIn()) {
             return signedIn(step);
         }
-        return seeOther(base() + "/portal/login/second-factor")
+        return responses
+                .seeOther(responses.base() + "/portal/login/second-factor")
                 .header(HttpHeaders.SET_COOKIE, cookies.pending(step.pending()))
                 .build();
+    }
+
+    /** "Sign in with a passkey": the browser's answer to POST /webauthn/login/options, in a form. */
+    @POST
+    @Path("login/passkey")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signInWithPasskey(
+            @FormParam("csrf") String csrf,
+            @FormParam("credential") String credential,
+            @FormParam("keep") String keep,
+            @FormParam("rd") String rd) {
+        if (!responses.csrfPasses(csrf)) {
+            return responses.formExpired();
+        }
+        String target = allowedTarget(rd).orElse(null);
+        boolean keepSignedIn = keep != null;
+        IssuedSession session;
+        try {
+            session =
+                    auth.signInWithPasskey(null, credential == null ? "" : credential, relyingParty(), caller.client());
+        } catch (Refusal refused) {
+            return switch (refused.reason()) {
+                case THROTTLED, HASHING_BUSY -> retryLater(refused);
+                default ->
+                    signInForm(
+                            401,
+                            "That passkey was not accepted. Try again, or use your password.",
+                            "",
+                            keepSignedIn,
+                            target);
+            };
+        }
+        return signedIn(PortalSignIn.signedIn(session, keepSignedIn, target));
     }
 
     /** The code step of an account with a second factor; without a pending sign-in, back to the start. */
@@ -122,104 +174,95 @@ public class PortalResource {
     @Path("login/second-factor")
     public Response secondFactorPage() {
         Optional<SessionToken> pending = pendingToken();
-        try {
-            auth.pendingSignIn(pending.orElseThrow(Refusal::signInExpired));
-        } catch (Refusal expired) {
-            return seeOther(base() + "/portal/login")
-                    .header(HttpHeaders.SET_COOKIE, cookies.clearPending())
-                    .build();
+        if (!pendingIsLive(pending)) {
+            return restart();
         }
-        return secondFactorForm(200, null);
+        return secondFactorForm(200, null, pending.get());
     }
 
     @POST
     @Path("login/second-factor")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response secondFactor(@FormParam("csrf") String csrf, @FormParam("code") String code) {
-        if (!csrfPasses(csrf)) {
-            return forbidden();
+        if (!responses.csrfPasses(csrf)) {
+            return responses.formExpired();
         }
-        PortalSignIn signedIn;
+        Optional<SessionToken> pending = pendingToken();
         try {
-            SessionToken pending = pendingToken().orElseThrow(Refusal::signInExpired);
-            signedIn = auth.finishSignIn(pending, code == null ? "" : code, caller.client());
+            return signedIn(auth.finishSignIn(
+                    pending.orElseThrow(Refusal::signInExpired), code == null ? "" : code, caller.client()));
         } catch (Refusal refused) {
-            return switch (refused.reason()) {
-                case THROTTLED, HASHING_BUSY -> retryLater(refused);
-                case SIGN_IN_EXPIRED ->
-                    message(
-                                    401,
-                                    "Sign-in expired",
-                                    "This sign-in has expired. Start again with your username and password.",
-                                    base() + "/portal/login",
-                                    "Sign in")
-                            .header(HttpHeaders.SET_COOKIE, cookies.clearPending())
-                            .build();
-                default -> secondFactorForm(401, "That code is wrong or has been used already.");
-            };
+            return secondFactorRefused(refused, pending, "That code is wrong or has been used already.");
         }
-        return signedIn(signedIn);
+    }
+
+    /** The second-factor step answered with a passkey instead of a code. */
+    @POST
+    @Path("login/second-factor/passkey")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response secondFactorWithPasskey(
+            @FormParam("csrf") String csrf, @FormParam("credential") String credential) {
+        if (!responses.csrfPasses(csrf)) {
+            return responses.formExpired();
+        }
+        Optional<SessionToken> pending = pendingToken();
+        try {
+            return signedIn(auth.finishSignInWithPasskey(
+                    pending.orElseThrow(Refusal::signInExpired),
+                    credential == null ? "" : credential,
+                    relyingParty(),
+                    caller.client()));
+        } catch (Refusal refused) {
+            return secondFactorRefused(refused, pending, "That passkey was not accepted. Try again, or enter a code.");
+        }
     }
 
     /** A page with a button: signing out changes state, so it is a form, never a link. */
     @GET
     @Path("logout")
     public Response signOutPage(@QueryParam("rd") String rd) {
-        Map<String, Object> values = values("Sign out");
-        currentSession().ifPresent(session -> values.put("username", session.username()));
+        Map<String, Object> values = responses.values("Sign out");
+        responses.currentSession().ifPresent(session -> values.put("username", session.username()));
         allowedTarget(rd).ifPresent(target -> values.put("rd", target));
-        return page(200, Page.LOGOUT, values);
+        return responses.page(200, Page.LOGOUT, values);
     }
 
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@FormParam("csrf") String csrf, @FormParam("rd") String rd) {
-        if (!csrfPasses(csrf)) {
-            return forbidden();
+        if (!responses.csrfPasses(csrf)) {
+            return responses.formExpired();
         }
-        caller.cookieToken(settings.cookieName()).ifPresent(token -> {
+        responses.sessionToken().ifPresent(token -> {
             try {
                 auth.logout(token, caller.client());
             } catch (Refusal alreadyEnded) {
                 // Signed out already, or the session expired: the cookie goes all the same.
             }
         });
-        return seeOther(allowedTarget(rd).orElse(base() + "/portal/login"))
+        return responses
+                .seeOther(allowedTarget(rd).orElse(responses.base() + "/portal/login"))
                 .header(HttpHeaders.SET_COOKIE, cookies.clearSession())
                 .build();
-    }
-
-    /** Who is signed in in this browser. */
-    @GET
-    @Path("account")
-    public Response account() {
-        Optional<SessionView> session = currentSession();
-        if (session.isEmpty()) {
-            return seeOther(base() + "/portal/login").build();
-        }
-        Map<String, Object> values = values("Signed in");
-        values.put("username", session.get().username());
-        values.put("createdAt", SessionJson.iso(session.get().createdAt()));
-        values.put("expiresAt", SessionJson.iso(session.get().expiresAt()));
-        return page(200, Page.ACCOUNT, values);
     }
 
     /** Where front ends send a signed-in browser whose user is in none of the groups a location requires. */
     @GET
     @Path("no-access")
     public Response noAccess() {
-        Optional<SessionView> session = currentSession();
+        Optional<SessionView> session = responses.currentSession();
         if (session.isEmpty()) {
-            return seeOther(base() + "/portal/login").build();
+            return responses.seeOther(responses.base() + "/portal/login").build();
         }
-        Map<String, Object> values = values("No access");
+        Map<String, Object> values = responses.values("No access");
         values.put("username", session.get().username());
-        return page(403, Page.NO_ACCESS, values);
+        return responses.page(403, Page.NO_ACCESS, values);
     }
 
     private Response signedIn(PortalSignIn step) {
-        return seeOther(step.redirect() != null ? step.redirect() : settings.defaultRedirect(caller.contextPath()))
+        return responses
+                .seeOther(step.redirect() != null ? step.redirect() : settings.defaultRedirect(caller.contextPath()))
                 .header(
                         HttpHeaders.SET_COOKIE,
                         cookies.session(
@@ -229,115 +272,64 @@ public class PortalResource {
                 .build();
     }
 
+    private Response secondFactorRefused(Refusal refused, Optional<SessionToken> pending, String wrong) {
+        return switch (refused.reason()) {
+            case THROTTLED, HASHING_BUSY -> retryLater(refused);
+            case SIGN_IN_EXPIRED ->
+                responses
+                        .message(
+                                401,
+                                "Sign-in expired",
+                                "This sign-in has expired. Start again with your username and password.",
+                                responses.base() + "/portal/login",
+                                "Sign in")
+                        .header(HttpHeaders.SET_COOKIE, cookies.clearPending())
+                        .build();
+            default -> pendingIsLive(pending) ? secondFactorForm(401, wrong, pending.get()) : restart();
+        };
+    }
+
     private Response signInForm(int status, String error, String username, boolean keep, String target) {
-        Map<String, Object> values = values("Sign in");
+        Map<String, Object> values = responses.values("Sign in");
         values.put("error", error);
         values.put("username", username);
         values.put("keep", keep);
         values.put("rd", target);
-        return page(status, Page.LOGIN, values);
+        values.put("passwordless", passkeySettings.passwordless());
+        return responses.page(status, Page.LOGIN, values);
     }
 
-    private Response secondFactorForm(int status, String error) {
-        Map<String, Object> values = values("Two-factor authentication");
+    /** The code form, and a passkey button with fresh options when the account has a passkey. */
+    private Response secondFactorForm(int status, String error, SessionToken pending) {
+        Map<String, Object> values = responses.values("Two-factor authentication");
         values.put("error", error);
-        return page(status, Page.SECOND_FACTOR, values);
+        try {
+            auth.pendingSignInPasskeyOptions(pending, relyingParty())
+                    .ifPresent(options -> values.put("passkeyOptions", options.toString()));
+        } catch (Refusal expired) {
+            return restart();
+        }
+        return responses.page(status, Page.SECOND_FACTOR, values);
+    }
+
+    private boolean pendingIsLive(Optional<SessionToken> pending) {
+        try {
+            auth.pendingSignIn(pending.orElseThrow(Refusal::signInExpired));
+            return true;
+        } catch (Refusal expired) {
+            return false;
+        }
+    }
+
+    private Response restart() {
+        return responses
+                .seeOther(responses.base() + "/portal/login")
+                .header(HttpHeaders.SET_COOKIE, cookies.clearPending())
+                .build();
     }
 
     private Response retryLater(Refusal refused) {
-        long seconds = refused.retryAfterSeconds();
-        String text = refused.reason() == Refusal.Reason.THROTTLED
-                ? "Too many failed sign-ins for this account. Try again in " + seconds + " seconds."
-                : "The service is busy. Try again in " + seconds + " seconds.";
-        int status = refused.reason() == Refusal.Reason.THROTTLED ? 429 : 503;
-        return message(status, "Try again later", text, base() + "/portal/login", "Back to sign-in")
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .build();
-    }
-
-    private Response forbidden() {
-        return message(
-                        403,
-                        "Form expired",
-                        "This form was not sent from this browser's own sign-in page, or it has expired."
-                                + " Reload the page and try again.",
-                        base() + "/portal/login",
-                        "Sign in")
-                .build();
-    }
-
-    private Response.ResponseBuilder message(int status, String title, String text, String href, String linkText) {
-        Map<String, Object> values = values(title);
-        values.put("message", text);
-        values.put("link", Map.of("href", href, "text", linkText));
-        return pageBuilder(status, Page.MESSAGE, values);
-    }
-
-    private Response page(int status, Page page, Map<String, Object> values) {
-        return pageBuilder(status, page, values).build();
-    }
-
-    /**
-     * An HTML page with the portal's headers, and the CSRF cookie (issued now when the browser
-     * has none) whose value the page's forms carry.
-     */
-    private Response.ResponseBuilder pageBuilder(int status, Page page, Map<String, Object> values) {
-        String csrf = caller.cookie(cookies.csrfName());
-        boolean issue = !CsrfCheck.isWellFormed(csrf);
-        if (issue) {
-            csrf = PortalCookies.newCsrfValue();
-        }
-        values.put("csrf", csrf);
-        Response.ResponseBuilder response =
-                portalHeaders(Response.status(status).type(HTML).entity(pages.render(page, values)));
-        if (issue) {
-            response.header(HttpHeaders.SET_COOKIE, cookies.csrf(csrf));
-        }
-        return response;
-    }
-
-    private Response.ResponseBuilder seeOther(String location) {
-        return portalHeaders(Response.status(Response.Status.SEE_OTHER)).header(HttpHeaders.LOCATION, location);
-    }
-
-    /**
-     * No framing, no script, no caching, and no Referer to another site: see docs/front-ends.md,
-     * "The portal". Not no-referrer, under which browsers send "Origin: null" with the portal's own
-     * forms, and the CSRF check could not tell them from a sandboxed attacker.
-     */
-    private Response.ResponseBuilder portalHeaders(Response.ResponseBuilder response) {
-        return response.header("Content-Security-Policy", contentSecurityPolicy())
-                .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "same-origin")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    /**
-     * Forms may post to the portal and, since Chromium applies form-action to the redirect that
-     * answers a form, be sent on to the allowed redirect domains, on any port.
-     */
-    private String contentSecurityPolicy() {
-        StringBuilder formAction = new StringBuilder("'self'");
-        for (String domain : settings.redirectTargets().domains()) {
-            formAction
-                    .append(" https://")
-                    .append(domain)
-                    .append(":* https://*.")
-                    .append(domain)
-                    .append(":*");
-            if (settings.redirectTargets().allowsHttp()) {
-                formAction
-                        .append(" http://")
-                        .append(domain)
-                        .append(":* http://*.")
-                        .append(domain)
-                        .append(":*");
-            }
-        }
-        settings.defaultRedirectOrigin()
-                .ifPresent(origin -> formAction.append(' ').append(origin));
-        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action " + formAction
-                + "; frame-ancestors 'none'; base-uri 'none'";
+        return responses.retryLater(refused, responses.base() + "/portal/login", "Back to sign-in");
     }
 
     /** The rd parameter if the browser may be sent there; a refused one is logged. */
@@ -352,41 +344,11 @@ public class PortalResource {
         return target;
     }
 
-    private boolean csrfPasses(String field) {
-        String portalOrigin = settings.origin().orElseGet(caller::addressedOrigin);
-        return CsrfCheck.passes(
-                caller.cookie(cookies.csrfName()),
-                field,
-                caller.header("Origin"),
-                caller.header("Sec-Fetch-Site"),
-                portalOrigin);
-    }
-
-    /** The live session of this browser's cookie, if any; checking it slides its idle deadline. */
-    private Optional<SessionView> currentSession() {
-        Optional<SessionToken> token = caller.cookieToken(settings.cookieName());
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(auth.check(token.get()));
-        } catch (Refusal notLive) {
-            return Optional.empty();
-        }
+    private RelyingParty relyingParty() {
+        return passkeySettings.relyingParty(caller.addressedOrigin());
     }
 
     private Optional<SessionToken> pendingToken() {
         return SessionToken.parse(caller.cookie(cookies.pendingName()));
-    }
-
-    private Map<String, Object> values(String title) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("title", title);
-        values.put("base", base());
-        return values;
-    }
-
-    private String base() {
-        return settings.base(caller.contextPath());
     }
 }

@@ -25,8 +25,8 @@ import java.util.Map;
 public final class JsonBody {
 
     /**
-     * The deepest nesting of arrays and objects accepted. Every body this service takes is one flat
-     * object; the bound keeps a recursive parser's stack safe from "[[[[…" (a stack overflow is a
+     * The deepest nesting of arrays and objects accepted. Every body this service takes is one
+     * object, nested a few levels at most (a WebAuthn credential); the bound keeps a recursive parser's stack safe from "[[[[…" (a stack overflow is a
      * 500 and a stack trace per request).
      */
     static final int MAX_DEPTH = 32;
@@ -124,6 +124,18 @@ public final class JsonBody {
             throw Refusal.invalidRequest("The field \"" + field + "\" must not be empty.");
         }
         return text;
+    }
+
+    /**
+     * An object field that must be present, as JSON text, for a library that reads a format of its
+     * own (a WebAuthn credential's JSON for webauthn4j).
+     */
+    public String requiredObjectText(String field) {
+        JsonValue value = field(field);
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw Refusal.invalidRequest("The field \"" + field + "\" must be a JSON object.");
+        }
+        return value.toString();
     }
 
     /** A string field that may be absent (then null); present, it must be a string. */

@@ -33,7 +33,12 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
     static int status(Refusal.Reason reason) {
         return switch (reason) {
             case INVALID_REQUEST, USERNAME_TAKEN, WEAK_PASSWORD -> 400;
-            case INVALID_CREDENTIALS, TOKEN_MISSING, TOKEN_INVALID, SECOND_FACTOR_REQUIRED, SIGN_IN_EXPIRED -> 401;
+            case INVALID_CREDENTIALS,
+                    TOKEN_MISSING,
+                    TOKEN_INVALID,
+                    SECOND_FACTOR_REQUIRED,
+                    SIGN_IN_EXPIRED,
+                    PASSKEY_REFUSED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;

@@ -26,6 +26,9 @@ public class PortalPages {
         SECOND_FACTOR("second-factor"),
         LOGOUT("logout"),
         ACCOUNT("account"),
+        TOTP_ENROLMENT("totp-enrolment"),
+        RECOVERY_CODES("recovery-codes"),
+        NEW_PASSKEY("new-passkey"),
         NO_ACCESS("no-access"),
         MESSAGE("message");
 
@@ -38,6 +41,7 @@ public class PortalPages {
 
     private final Map<Page, Mustache> templates = new EnumMap<>(Page.class);
     private byte[] styleSheet;
+    private byte[] passkeyScript;
 
     /** Compiled once, at deployment, with the application's class loader. */
     @PostConstruct
@@ -46,11 +50,8 @@ public class PortalPages {
         for (Page page : Page.values()) {
             templates.put(page, factory.compile(page.template + ".mustache"));
         }
-        try (InputStream css = PortalPages.class.getResourceAsStream("/portal/style.css")) {
-            styleSheet = css.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        styleSheet = resource("/portal/style.css");
+        passkeyScript = resource("/portal/passkeys.js");
     }
 
     public String render(Page page, Map<String, Object> values) {
@@ -61,5 +62,17 @@ public class PortalPages {
 
     public byte[] styleSheet() {
         return styleSheet.clone();
+    }
+
+    public byte[] passkeyScript() {
+        return passkeyScript.clone();
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = PortalPages.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -98,7 +98,7 @@ public final class RedirectTargets {
     }
 
     /** The ASCII (punycode), lower-case form of a host name without a trailing dot; empty if it is none. */
-    static Optional<String> normalisedHost(String host) {
+    public static Optional<String> normalisedHost(String host) {
         String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         if (h.isEmpty() || h.startsWith("[")) {
             return Optional.empty();

@@ -190,9 +190,9 @@ public class Sessions {
         }
     }
 
-    /** Revokes every session of the user but {@code keep}. */
-    public void revokeOthersOf(String username, Session keep) {
-        em.createNamedQuery(Session.REVOKE_OTHERS_OF_USER)
+    /** Revokes every session of the user but {@code keep}; returns how many. */
+    public int revokeOthersOf(String username, Session keep) {
+        return em.createNamedQuery(Session.REVOKE_OTHERS_OF_USER)
                 .setParameter("username", username)
                 .setParameter("keep", keep.tokenHash())
                 .executeUpdate();

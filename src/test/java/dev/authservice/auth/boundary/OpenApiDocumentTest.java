@@ -53,7 +53,8 @@ class OpenApiDocumentTest {
             SessionsResource.class,
             SecondFactorResource.class,
             AdminResource.class,
-            IntrospectionResource.class
+            IntrospectionResource.class,
+            PasskeysResource.class
         }) {
             String prefix = resource.getAnnotation(Path.class).value().replaceAll("^/+|/+$", "");
             for (Method method : resource.getDeclaredMethods()) {
