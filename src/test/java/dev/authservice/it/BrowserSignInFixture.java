@@ -209,7 +209,7 @@ abstract class BrowserSignInFixture {
         typeCredentials(username);
         awaitUrl(portal() + "/portal/account");
         assertEquals(username, text("username"));
-        screenshot("account.png");
+        fullPageScreenshot("account.png");
 
         // Sessions: the API client's session is listed beside this browser's, and ends.
         List<WebElement> others = browser.findElements(By.cssSelector("tr.session:not(:has(.this-browser))"));
@@ -236,13 +236,13 @@ abstract class BrowserSignInFixture {
         String otpauth = decodeQr(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)));
         assertTrue(otpauth.startsWith("otpauth://totp/auth-service:" + username + "?"), otpauth);
         assertTrue(otpauth.contains("secret=" + secret + "&"), otpauth + " holds " + secret);
-        screenshot("totp.png");
+        fullPageScreenshot("totp.png");
         TestAuthenticator app = new TestAuthenticator(secret);
         browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
         browser.findElement(By.id("totp-confirm")).click();
         assertEquals(
                 10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
-        screenshot("recovery-codes.png");
+        fullPageScreenshot("recovery-codes.png");
         browser.findElement(By.id("done")).click();
         assertTrue(awaitText("totp-state").startsWith("On"), text("totp-state"));
 
@@ -270,7 +270,7 @@ abstract class BrowserSignInFixture {
                 "Test laptop",
                 browser.findElement(By.cssSelector("tr.passkey input[name=name]"))
                         .getAttribute("value"));
-        screenshot("account-with-passkey.png");
+        fullPageScreenshot("account-with-passkey.png");
 
         // Signing in again: the password, then the passkey instead of a code.
         browser.findElement(By.id("sign-out")).click();
@@ -364,6 +364,21 @@ abstract class BrowserSignInFixture {
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
+    }
+
+    /** The whole page, however long: the window grows to it for the picture (docs/account.md's). */
+    private void fullPageScreenshot(String name) throws IOException {
+        org.openqa.selenium.Dimension window = browser.manage().window().getSize();
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight;");
+        browser.manage()
+                .window()
+                .setSize(new org.openqa.selenium.Dimension(window.getWidth(), height.intValue() + 140));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
     }
 
     /** Saved under target/screenshots, from where docs/front-ends.md's picture is copied. */

@@ -30,7 +30,7 @@ import java.util.UUID;
  * answers can be bent one way at a time (origin, rp id, counter, user handle) to see the service
  * refuse them. webauthn4j's data classes write the CBOR; the test writes no binary format itself.
  */
-final class SoftwarePasskey {
+public final class SoftwarePasskey {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
@@ -43,7 +43,7 @@ final class SoftwarePasskey {
     private long counter;
 
     /** A new key for pages of {@code origin} (scheme://host:port). */
-    SoftwarePasskey(String origin) {
+    public SoftwarePasskey(String origin) {
         this.origin = origin;
         this.credentialId = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         try {
@@ -57,8 +57,11 @@ final class SoftwarePasskey {
 
     /** The origin of the service at {@code base}. */
     static String originOf(java.net.URL base) {
-        URI uri = URI.create(base.toString());
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return originOf(URI.create(base.toString()));
+    }
+
+    public static String originOf(URI base) {
+        return base.getScheme() + "://" + base.getRawAuthority();
     }
 
     String credentialId() {
@@ -66,7 +69,7 @@ final class SoftwarePasskey {
     }
 
     /** The answer to POST /webauthn/register/options's "publicKey": a new discoverable credential. */
-    String register(JsonObject options) {
+    public String register(JsonObject options) {
         userHandle = UNB64.decode(options.getJsonObject("user").getString("id"));
         String rpId = options.getJsonObject("rp").getString("id");
         counter = 1;
@@ -100,7 +103,7 @@ final class SoftwarePasskey {
     }
 
     /** The answer to login options, as an honest authenticator gives it: the next counter, its own origin and rp id. */
-    String sign(JsonObject options) {
+    public String sign(JsonObject options) {
         return sign(options, new Bend());
     }
 

@@ -402,6 +402,41 @@ class TwoInstancesIT {
         assertEquals(username, check.headers().firstValue("X-Auth-User").orElse(null));
     }
 
+    /**
+     * Through the front door, which sends each request to the next instance in turn: each
+     * ceremony's options come from one instance and its answer goes to the other.
+     */
+    @Test
+    @Order(6)
+    void aPasskeyCeremonyBegunOnOneInstanceFinishesOnTheOther() {
+        String username = uniqueUsername("passkey-two");
+        String token = frontDoor.newSession(username, PASSWORD);
+        SoftwarePasskey passkey = new SoftwarePasskey(SoftwarePasskey.originOf(frontDoor.base()));
+        HttpResponse<String> options =
+                frontDoor.postJson("webauthn/register/options", token, "{\"password\":\"" + PASSWORD + "\"}");
+        assertEquals(200, options.statusCode(), options.body());
+        HttpResponse<String> registered = frontDoor.postJson(
+                "webauthn/register",
+                token,
+                "{\"credential\":"
+                        + passkey.register(HttpClientSupport.json(options).getJsonObject("publicKey")) + "}");
+        assertEquals(201, registered.statusCode(), registered.body());
+
+        String answer = null;
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> signInOptions = frontDoor.postJson("webauthn/login/options", "{}");
+            answer = passkey.sign(HttpClientSupport.json(signInOptions).getJsonObject("publicKey"));
+            HttpResponse<String> signedIn = frontDoor.postJson("webauthn/login", "{\"credential\":" + answer + "}");
+            assertEquals(200, signedIn.statusCode(), signedIn.body());
+        }
+        assertEquals(
+                401,
+                frontDoor
+                        .postJson("webauthn/login", "{\"credential\":" + answer + "}")
+                        .statusCode(),
+                "a challenge spent on one instance is spent on both");
+    }
+
     private static boolean expected(
             HttpResponse<String> response, int status, AtomicInteger cutOff, Queue<String> unexpected) {
         if (response.statusCode() == status) {
@@ -465,6 +500,8 @@ class TwoInstancesIT {
                         listen 127.0.0.1:%2$d;
                         location / {
                             proxy_pass http://auth_service;
+                            # One origin for both instances, as a browser or passkey sees it.
+                            proxy_set_header Host $http_host;
                             proxy_next_upstream error timeout;
                             proxy_connect_timeout 2s;
                         }
