@@ -305,6 +305,7 @@ public class AccountPageResource {
         values.put(
                 "passkeys",
                 account.passkeys().stream().map(AccountPageResource::passkeyRow).toList());
+        values.put("hasPasskeys", !account.passkeys().isEmpty());
         return responses.page(status, Page.ACCOUNT, values);
     }
 
