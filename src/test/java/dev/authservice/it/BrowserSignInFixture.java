@@ -240,11 +240,21 @@ abstract class BrowserSignInFixture {
         TestAuthenticator app = new TestAuthenticator(secret);
         browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
         browser.findElement(By.id("totp-confirm")).click();
+        awaitText("recovery-codes");
         assertEquals(
                 10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
         fullPageScreenshot("recovery-codes.png");
         browser.findElement(By.id("done")).click();
         assertTrue(awaitText("totp-state").startsWith("On"), text("totp-state"));
+
+        // Signing in with it: the password, then the app's code.
+        browser.findElement(By.id("sign-out")).click();
+        awaitUrl(portal() + "/portal/login");
+        typeCredentials(username, password);
+        awaitUrl(portal() + "/portal/login/second-factor");
+        browser.findElement(By.id("code")).sendKeys(nextCode(app));
+        browser.findElement(By.id("verify")).click();
+        awaitUrl(portal() + "/portal/account");
 
         // A passkey, made by Chromium's virtual authenticator after re-authentication.
         VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser)

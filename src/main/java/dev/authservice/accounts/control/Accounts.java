@@ -7,6 +7,7 @@ import dev.authservice.audit.entity.Client;
 import dev.authservice.hashing.control.HashingGate;
 import dev.authservice.hashing.control.PasswordHasher;
 import dev.authservice.hashing.entity.Password;
+import dev.authservice.persistence.control.ConstraintViolations;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.throttling.control.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,6 @@ import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Supplier;
@@ -32,9 +32,6 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class Accounts {
-
-    /** SQLState class 23: integrity constraint violation (here, the username primary key). */
-    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
 
     @PersistenceContext
     EntityManager em;
@@ -79,7 +76,7 @@ public class Accounts {
             em.flush();
             return user;
         } catch (PersistenceException e) {
-            if (isConstraintViolation(e)) {
+            if (ConstraintViolations.causedBy(e)) {
                 throw Refusal.usernameTaken();
             }
             throw e;
@@ -296,16 +293,5 @@ public class Accounts {
                 throw new IllegalStateException("SHA-256 is required of every Java platform", e);
             }
         }
-    }
-
-    private static boolean isConstraintViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -28,6 +28,7 @@ import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.passkeys.entity.Passkey;
 import dev.authservice.passkeys.entity.WebAuthnChallenge.Ceremony;
+import dev.authservice.persistence.control.ConstraintViolations;
 import dev.authservice.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,6 +41,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
@@ -159,7 +161,16 @@ public class Passkeys {
                 transports.stream().map(AuthenticatorTransport::getValue).collect(Collectors.joining(",")),
                 typedName,
                 clock.instant());
-        em.persist(passkey);
+        try {
+            em.persist(passkey);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (ConstraintViolations.causedBy(e)) {
+                // The same passkey registered at the same moment in another request.
+                throw Refusal.conflict("This passkey is registered already.");
+            }
+            throw e;
+        }
         return passkey;
     }
 
