@@ -199,10 +199,10 @@ abstract class BrowserSignInFixture {
     /**
      * docs/account.md's walk-through: everything a person does for themselves on the account page,
      * in the browser alone. The deployment's clock moves 30 s before each TOTP code, since a code
-     * is spent once used.
+     * is spent once used. One front end runs it (NginxBrowserSignInIT): the page is the portal's
+     * alone, and the sign-in through either front end is the other tests' subject.
      */
-    @Test
-    void aPersonManagesTheirAccountFromTheAccountPage() throws Exception {
+    void walkThroughTheAccountPage() throws Exception {
         String username = registered("account");
         String apiToken = HttpClientSupport.token(http.login(username, PASSWORD));
         browser.get(portal() + "/portal/login");

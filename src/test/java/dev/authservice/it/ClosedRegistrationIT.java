@@ -3,6 +3,7 @@ package dev.authservice.it;
 import static dev.authservice.it.HttpClientSupport.uniqueUsername;
 import static dev.authservice.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -15,7 +16,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** With auth.registration.enabled=false, only administrators create accounts. */
+/**
+ * A locked-down deployment: with auth.registration.enabled=false only administrators create
+ * accounts, and with auth.webauthn.passwordless=false a passkey serves only as a second factor.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ClosedRegistrationIT {
 
@@ -26,7 +30,11 @@ class ClosedRegistrationIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.authService("closed-registration", Map.of("auth.registration.enabled", "false"));
+        return Deployments.authService(
+                "closed-registration",
+                Map.of(
+                        "auth.registration.enabled", "false",
+                        "auth.webauthn.passwordless", "false"));
     }
 
     @Test
@@ -45,5 +53,18 @@ class ClosedRegistrationIT {
                         "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(200, http.login(username, PASSWORD).statusCode());
+    }
+
+    @Test
+    void withPasswordlessOffTheSignInPageOffersNoPasskeyAndTheApiRefuses() {
+        HttpClientSupport http = new HttpClientSupport(base);
+        String page = http.send(http.request("portal/login")
+                        .header("Accept", "text/html")
+                        .GET())
+                .body();
+
+        assertTrue(page.contains("id=\"sign-in\""), page);
+        assertFalse(page.contains("sign-in-passkey"), page);
+        assertProblem(403, http.postJson("webauthn/login/options", "{}"));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 
 /** Browsers through nginx's auth_request, over TLS: docs/front-ends.md's recipe for browsers. */
 class NginxBrowserSignInIT extends BrowserSignInFixture {
@@ -19,6 +20,11 @@ class NginxBrowserSignInIT extends BrowserSignInFixture {
     @Override
     int port() {
         return PORT;
+    }
+
+    @Test
+    void aPersonManagesTheirAccountFromTheAccountPage() throws Exception {
+        walkThroughTheAccountPage();
     }
 
     @Override
