@@ -115,11 +115,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The tests' own start line: a smaller heap than production, no class-data-sharing archive. */
+    /** The tests' own start line: a larger heap than production, the build's class-data archive if there is one. */
     private List<String> javaCommand() {
         return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx320m",
+                "-XX:SharedArchiveFile=" + System.getProperty("auth.cds.archive"),
                 "-jar",
                 System.getProperty("payara.microJar"),
                 "--nohazelcast",
