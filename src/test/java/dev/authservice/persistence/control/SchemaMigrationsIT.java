@@ -12,7 +12,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 
 /** The migrations, on a real embedded Derby database on disk (PostgreSQL: the postgres profile's suite). */
-class SchemaMigrationsTest {
+class SchemaMigrationsIT {
 
     @Test
     void anEmptyDatabaseGetsEveryScriptOnceAndOnlyOnce() throws Exception {
