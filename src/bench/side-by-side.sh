@@ -5,11 +5,16 @@
 #   mvn package && bash src/bench/side-by-side.sh
 #
 # Needs Java 17, Maven, curl, unzip and wrk (Debian: apt-get install curl unzip wrk). Keycloak
-# comes from Maven Central (org.keycloak:keycloak-quarkus-dist) and runs with `start-dev` on an
-# embedded H2 database, with one realm: a confidential client with direct access grants, users with
-# the same password, and the realm's password hashing set to auth-service's (PBKDF2-SHA256, 600,000
-# iterations). auth-service runs as the README starts it (target/auth-service.sh) on a fresh
-# embedded Derby database. Both listen on ports outside the ephemeral range.
+# comes from Maven Central (org.keycloak:keycloak-quarkus-dist), is built once (`kc.sh build`, its
+# embedded file database) and runs as in production (`kc.sh start --optimized`), with one realm: a
+# confidential client with direct access grants, users with the same password, and the realm's
+# password hashing set to auth-service's (PBKDF2-SHA256, 600,000 iterations). auth-service runs as
+# the README starts it in production (target/auth-service.sh) on embedded Derby; the README's
+# development command (`mvn package payara-micro:start`, in this already built tree) is timed too.
+# Both listen on ports outside the ephemeral range.
+#
+# Starts: STARTS on a fresh database (its files deleted before each) and STARTS on the data the
+# last one left (a restart, what a rolling update does), each to the first answer.
 #
 # Settings (environment): CONNECTIONS (16) and PHASE (15 s) for the token checks, WARMUP (60 s)
 # of token checks and logins before measuring, LOGIN_CONNECTIONS (2 8), LOGIN_PHASE (20 s),
@@ -28,6 +33,7 @@ LOGIN_RUNS=${LOGIN_RUNS:-3}
 STARTS=${STARTS:-3}
 KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
 AUTH_PORT=25000
+README_PORT=25001
 KC_PORT=25080
 USERS=16
 PASSWORD='Tr0ub4dor&3-horse-staple'
@@ -76,16 +82,23 @@ sample_rss() { while kill -0 "$1" 2>/dev/null; do rss_mib "$1" >>"$2"; echo >>"$
 highest() { sort -n | tail -1; }
 peak_mib() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
-# Successful (2xx/3xx) answers per second, p50 and p99 (ms), and the count of other answers, as
-# "rps p50 p99 errors": a refused request (429, 503) is not counted as served.
+# wrk prints these percentiles of the latency (ms) at the end of a run given this script.
+PERCENTILES='done = function(summary, latency, requests)
+  io.write(string.format("percentiles %.2f %.2f %.2f %.2f\n", latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000))
+end'
+echo "$PERCENTILES" >"$WORK/percentiles.lua"
+
+# Successful (2xx/3xx) answers per second, p50, p90, p99 and p99.9 (ms), and the count of other
+# answers, as "rps p50 p90 p99 p999 errors": a refused request (429, 503) is not counted as served.
+# Without -s, the percentiles script is added.
 measure() {
     local out
-    out=$(wrk --latency "$@")
+    case " $* " in *" -s "*) out=$(wrk "$@") ;; *) out=$(wrk -s "$WORK/percentiles.lua" "$@") ;; esac
     awk '/requests in/ { total = $1; secs = $4; sub(/s,?$/, "", secs) }
-         /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+         /^percentiles/ { p50 = $2; p90 = $3; p99 = $4; p999 = $5 }
          /Non-2xx/ { errors = $NF }
-         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-         END { printf "%.1f %.1f %.1f %d\n", (total - errors) / secs, ms(p50), ms(p99), errors + 0 }' <<<"$out"
+         END { printf "%.1f %.1f %.1f %.1f %.1f %d\n", (total - errors) / secs, p50, p90, p99, p999, errors + 0 }' <<<"$out"
 }
 
 # Writes a wrk script that posts to path $2 (content type $3) a body made by string.format($4, user number).
@@ -97,13 +110,15 @@ request = function()
   return wrk.format("POST", "$2", {["Content-Type"] = "$3"}, string.format('$4', n % $USERS))
 end
 EOF
+    echo "$PERCENTILES" >>"$1"
 }
 
 # --- auth-service --------------------------------------------------------------------------------
 
-# Starts the service on a fresh database and sets auth_pid and started_in (seconds to the first answer).
+# Starts the service (on the data in $WORK/auth-data, fresh if $1 is "fresh") and sets auth_pid and
+# started_in (seconds to the first answer).
 start_auth() {
-    rm -rf "$WORK/auth-data"
+    [ "$1" != fresh ] || rm -rf "$WORK/auth-data"
     mkdir -p "$WORK/auth-data"
     local started
     started=$(now)
@@ -111,19 +126,47 @@ start_auth() {
         target/auth-service.sh >"$WORK/auth-service.log" 2>&1 &
     auth_pid=$!
     pids+=("$auth_pid")
-    await test_auth_answers
+    await answers "$AUTH_PORT"
     started_in=$(seconds_since "$started")
 }
-test_auth_answers() { test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "localhost:$AUTH_PORT/logout")" = 401; }
+answers() { test "$(curl -s -o /dev/null -w '%{http_code}' -X POST "localhost:$1/logout")" = 401; }
 
 stop_pid() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
 
-echo "auth-service: $STARTS timed starts (target/auth-service.sh, fresh database each time)" >&2
-auth_starts=""
+# The README's own command, in this tree (built already, so `package` changes nothing), on its
+# own data; sets started_in. Maven starts Payara Micro as a child process, stopped here by its port.
+time_readme_command() {
+    local started mvn_pid
+    rm -rf "$WORK/readme-data"
+    started=$(now)
+    AUTH_DB_DIR="$WORK/readme-data/authdb" AUTH_MFA_KEY_FILE="$WORK/readme-data/totp.key" \
+        mvn -q package payara-micro:start -Dauth.port=$README_PORT >"$WORK/readme-command.log" 2>&1 &
+    mvn_pid=$!
+    pids+=("$mvn_pid")
+    await answers "$README_PORT"
+    started_in=$(seconds_since "$started")
+    stop_pid "$(listener "$README_PORT")"
+    stop_pid "$mvn_pid"
+}
+
+echo "auth-service: the README's command (mvn package payara-micro:start), $STARTS times" >&2
+readme_starts=""
+for i in $(seq "$STARTS"); do
+    time_readme_command
+    readme_starts="$readme_starts $started_in"
+done
+
+echo "auth-service: $STARTS starts on a fresh database, then $STARTS restarts (target/auth-service.sh)" >&2
+auth_starts="" auth_restarts=""
 for i in $(seq "$STARTS"); do
     [ -z "${auth_pid:-}" ] || stop_pid "$auth_pid"
-    start_auth
+    start_auth fresh
     auth_starts="$auth_starts $started_in"
+done
+for i in $(seq "$STARTS"); do
+    stop_pid "$auth_pid"
+    start_auth existing
+    auth_restarts="$auth_restarts $started_in"
 done
 # The last start stays up for the load phases.
 for n in $(seq 0 $((USERS - 1))); do
@@ -142,12 +185,18 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     unzip -q -o "$WORK/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$WORK"
 fi
 
-# Starts Keycloak and sets kc_pid (the JVM), kc_launcher and started_in.
+# Keycloak's production mode, built once for its embedded file database; plain HTTP on loopback.
+KC_OPTIONS=(--http-enabled=true --http-port "$KC_PORT" --hostname-strict=false)
+echo "Keycloak: kc.sh build" >&2
+"$KC_HOME/bin/kc.sh" build --db=dev-file >"$WORK/keycloak-build.log" 2>&1
+
+# Starts Keycloak (on a fresh database if $1 is "fresh") and sets kc_pid (the JVM), kc_launcher and started_in.
 start_keycloak() {
+    [ "$1" != fresh ] || rm -rf "$KC_HOME/data/h2"
     local started
     started=$(now)
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-        setsid "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" >"$WORK/keycloak.log" 2>&1 &
+        setsid "$KC_HOME/bin/kc.sh" start --optimized "${KC_OPTIONS[@]}" >"$WORK/keycloak.log" 2>&1 &
     kc_launcher=$!
     pids+=("$kc_launcher")
     await curl -sf -o /dev/null "localhost:$KC_PORT/realms/master/.well-known/openid-configuration"
@@ -158,27 +207,29 @@ start_keycloak() {
 
 stop_keycloak() { stop_pid "$kc_pid"; stop_pid "$kc_launcher"; }
 
-echo "Keycloak: a first start-dev that builds, then $STARTS timed starts" >&2
-start_keycloak
+echo "Keycloak: $STARTS starts on a fresh database, then $STARTS restarts (kc.sh start --optimized)" >&2
+kc_starts="" kc_restarts=""
+for i in $(seq "$STARTS"); do
+    [ -z "${kc_pid:-}" ] || stop_keycloak
+    start_keycloak fresh
+    kc_starts="$kc_starts $started_in"
+done
 kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" >/dev/null; }
 kcadm config credentials --server "http://localhost:$KC_PORT" --realm master --user admin --password admin \
     --config "$WORK/kcadm.config"
-if ! "$KC_HOME/bin/kcadm.sh" get realms/bench --config "$WORK/kcadm.config" >/dev/null 2>&1; then
-    kcadm create realms --config "$WORK/kcadm.config" -s realm=bench -s enabled=true \
-        -s 'passwordPolicy=hashAlgorithm(pbkdf2-sha256) and hashIterations(600000)'
-    kcadm create clients --config "$WORK/kcadm.config" -r bench -s clientId=bench -s enabled=true \
-        -s publicClient=false -s directAccessGrantsEnabled=true -s secret=bench-secret
-    for n in $(seq 0 $((USERS - 1))); do
-        kcadm create users --config "$WORK/kcadm.config" -r bench -s username="bench$n" -s enabled=true \
-            -s email="bench$n@example.org" -s emailVerified=true -s firstName=Bench -s lastName="User$n"
-        kcadm set-password --config "$WORK/kcadm.config" -r bench --username "bench$n" --new-password "$PASSWORD"
-    done
-fi
-kc_starts=""
+kcadm create realms --config "$WORK/kcadm.config" -s realm=bench -s enabled=true \
+    -s 'passwordPolicy=hashAlgorithm(pbkdf2-sha256) and hashIterations(600000)'
+kcadm create clients --config "$WORK/kcadm.config" -r bench -s clientId=bench -s enabled=true \
+    -s publicClient=false -s directAccessGrantsEnabled=true -s secret=bench-secret
+for n in $(seq 0 $((USERS - 1))); do
+    kcadm create users --config "$WORK/kcadm.config" -r bench -s username="bench$n" -s enabled=true \
+        -s email="bench$n@example.org" -s emailVerified=true -s firstName=Bench -s lastName="User$n"
+    kcadm set-password --config "$WORK/kcadm.config" -r bench --username "bench$n" --new-password "$PASSWORD"
+done
 for i in $(seq "$STARTS"); do
     stop_keycloak
-    start_keycloak
-    kc_starts="$kc_starts $started_in"
+    start_keycloak existing
+    kc_restarts="$kc_restarts $started_in"
 done
 kc_token_endpoint=/realms/bench/protocol/openid-connect/token
 kc_token=$(curl -sf -X POST "localhost:$KC_PORT$kc_token_endpoint" -d grant_type=password -d client_id=bench \
@@ -210,11 +261,11 @@ auth_warm_samples=$(wc -l <"$WORK/auth-rss")
 kc_warm_samples=$(wc -l <"$WORK/kc-rss")
 
 echo "Token checks: $CONNECTIONS connections, $PHASE s each, alternating" >&2
-settle; read -r a_rps a_p50 a_p99 a_err < <(auth_check "$PHASE")
-settle; read -r k_rps k_p50 k_p99 k_err < <(kc_check "$PHASE")
-settle; read -r l_rps l_p50 l_p99 l_err < <(auth_live "$PHASE")
-settle; read -r a2_rps a2_p50 a2_p99 a2_err < <(auth_check "$PHASE")
-settle; read -r k2_rps k2_p50 k2_p99 k2_err < <(kc_check "$PHASE")
+settle; read -r a_rps a_p50 a_p90 a_p99 a_p999 a_err < <(auth_check "$PHASE")
+settle; read -r k_rps k_p50 k_p90 k_p99 k_p999 k_err < <(kc_check "$PHASE")
+settle; read -r l_rps l_p50 l_p90 l_p99 l_p999 l_err < <(auth_live "$PHASE")
+settle; read -r a2_rps a2_p50 a2_p90 a2_p99 a2_p999 a2_err < <(auth_check "$PHASE")
+settle; read -r k2_rps k2_p50 k2_p90 k2_p99 k2_p999 k2_err < <(kc_check "$PHASE")
 
 # The raw limit moves by 10 % and more within minutes on a shared machine, so each run of logins
 # is judged against the limit measured right before and right after it, and the ratio is the
@@ -228,13 +279,13 @@ for c in $LOGIN_CONNECTIONS; do
     for run in $(seq "$LOGIN_RUNS"); do
         echo "Logins: $c connections, $LOGIN_PHASE s, run $run of $LOGIN_RUNS, between two raw PBKDF2 limits" >&2
         settle; before=$(hash_limit)
-        read -r al_rps al_p50 al_p99 al_err < <(measure -t2 -c"$c" -d"${LOGIN_PHASE}s" -s "$WORK/auth-login.lua" "http://localhost:$AUTH_PORT")
+        read -r al_rps al_p50 al_p90 al_p99 al_p999 al_err < <(measure -t2 -c"$c" -d"${LOGIN_PHASE}s" -s "$WORK/auth-login.lua" "http://localhost:$AUTH_PORT")
         after=$(hash_limit)
         runs="$runs $al_rps" limits="$limits $before/$after"
         ratios="$ratios $(awk -v r="$al_rps" -v a="$before" -v b="$after" 'BEGIN { printf "%.3f", 2 * r / (a + b) }')"
         a_login_err=$(( ${a_login_err:-0} + al_err ))
     done
-    settle; read -r kl_rps kl_p50 kl_p99 kl_err < <(measure -t2 -c"$c" -d"${LOGIN_PHASE}s" -s "$WORK/kc-login.lua" "http://localhost:$KC_PORT")
+    settle; read -r kl_rps kl_p50 kl_p90 kl_p99 kl_p999 kl_err < <(measure -t2 -c"$c" -d"${LOGIN_PHASE}s" -s "$WORK/kc-login.lua" "http://localhost:$KC_PORT")
     k_login_err=$(( ${k_login_err:-0} + kl_err ))
     login_rows="$login_rows$c|$(echo "$runs" | mean)|${runs# }|$(echo "$ratios" | mean)|${ratios# }|${limits# }|$al_p50|$kl_rps|$kl_p50
 "
@@ -248,9 +299,14 @@ kc_rss=$(rss_mib "$kc_pid"); kc_peak=$(peak_mib "$kc_pid")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f ×", (b > 0) ? a / b : 0 }'; }
 auth_start=$(echo "$auth_starts" | median)
 kc_start=$(echo "$kc_starts" | median)
+auth_restart=$(echo "$auth_restarts" | median)
+kc_restart=$(echo "$kc_restarts" | median)
+readme_start=$(echo "$readme_starts" | median)
 a_mean=$(awk -v a="$a_rps" -v b="$a2_rps" 'BEGIN { printf "%.0f", (a + b) / 2 }')
 warm_max() { head -n "$2" "$1" | highest; }
 load_max() { tail -n +"$(( $2 + 1 ))" "$1" | highest; }
+# 384 MB, the resident-set goal, is 366 MiB.
+all_max() { highest <"$1"; }
 
 cat <<EOF
 
@@ -258,8 +314,8 @@ Side by side on $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 104857
 
 | | auth-service | Keycloak $KEYCLOAK_VERSION | ratio |
 |---|---|---|---|
-| token check (\`GET /session\` vs OIDC userinfo), $CONNECTIONS connections, run 1 | $a_rps req/s, p50 $a_p50 ms, p99 $a_p99 ms | $k_rps req/s, p50 $k_p50 ms, p99 $k_p99 ms | $(ratio "$a_rps" "$k_rps") |
-| same, run 2 | $a2_rps req/s, p99 $a2_p99 ms | $k2_rps req/s, p99 $k2_p99 ms | $(ratio "$a2_rps" "$k2_rps") |
+| token check (\`GET /session\` vs OIDC userinfo), $CONNECTIONS connections, run 1: req/s; p50, p90, **p99**, p99.9 ms | $a_rps; $a_p50, $a_p90, **$a_p99**, $a_p999 | $k_rps; $k_p50, $k_p90, **$k_p99**, $k_p999 | $(ratio "$a_rps" "$k_rps"); p99 $(ratio "$a_p99" "$k_p99") |
+| same, run 2 | $a2_rps; $a2_p50, $a2_p90, **$a2_p99**, $a2_p999 | $k2_rps; $k2_p50, $k2_p90, **$k2_p99**, $k2_p999 | $(ratio "$a2_rps" "$k2_rps"); p99 $(ratio "$a2_p99" "$k2_p99") |
 | token check against the server's own \`/health/live\` | $a_mean req/s (mean of both runs) | \`/health/live\`: $l_rps req/s, p99 $l_p99 ms | $(ratio "$a_mean" "$l_rps") |
 EOF
 while IFS='|' read -r c mean_rps runs mean_ratio ratios limits al_p50 kl_rps kl_p50; do
@@ -267,7 +323,9 @@ while IFS='|' read -r c mean_rps runs mean_ratio ratios limits al_p50 kl_rps kl_
     echo "| password login, $c connections, PBKDF2-SHA256 600,000 on both: mean of $LOGIN_RUNS runs ($runs/s), each against the raw limit just before and after it ($limits hashes/s) | $mean_rps/s, p50 $al_p50 ms (last run); **$mean_ratio × the raw limit** (runs: $ratios) | $kl_rps/s, p50 $kl_p50 ms (one run) | $(ratio "$mean_rps" "$kl_rps") |"
 done <<<"$login_rows"
 cat <<EOF
-| start to first answer (median of $STARTS;$auth_starts s /$kc_starts s) | $auth_start s (\`target/auth-service.sh\`, fresh database) | $kc_start s (\`start-dev\`, after its first build) | $(ratio "$auth_start" "$kc_start") the time |
-| resident memory (MiB): most sampled in the warm-up (the JIT's first minute), most in the measured phases, after them, the process's peak | $(warm_max "$WORK/auth-rss" "$auth_warm_samples"), $(load_max "$WORK/auth-rss" "$auth_warm_samples"), $auth_rss, $auth_peak | $(warm_max "$WORK/kc-rss" "$kc_warm_samples"), $(load_max "$WORK/kc-rss" "$kc_warm_samples"), $kc_rss, $kc_peak | |
+| start to first answer, fresh database (median of $STARTS;$auth_starts s /$kc_starts s) | $auth_start s (\`target/auth-service.sh\`) | $kc_start s (\`kc.sh start --optimized\`) | $(ratio "$auth_start" "$kc_start") the time |
+| restart on existing data (median of $STARTS;$auth_restarts s /$kc_restarts s) | $auth_restart s | $kc_restart s | $(ratio "$auth_restart" "$kc_restart") the time |
+| the README's \`mvn package payara-micro:start\`, already built, to the first answer (median of $STARTS;$readme_starts s) | $readme_start s | | |
+| resident memory (MiB; 384 MB is 366 MiB): most of every sample, most in the warm-up (the JIT's first minute), most in the measured phases, after them, the process's peak | **$(all_max "$WORK/auth-rss")**, $(warm_max "$WORK/auth-rss" "$auth_warm_samples"), $(load_max "$WORK/auth-rss" "$auth_warm_samples"), $auth_rss, $auth_peak | **$(all_max "$WORK/kc-rss")**, $(warm_max "$WORK/kc-rss" "$kc_warm_samples"), $(load_max "$WORK/kc-rss" "$kc_warm_samples"), $kc_rss, $kc_peak | |
 | non-2xx answers in the measured phases (token checks; logins) | $((a_err + a2_err)); ${a_login_err:-0} | $((k_err + k2_err)); ${k_login_err:-0} | |
 EOF
