@@ -185,7 +185,7 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     unzip -q -o "$WORK/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$WORK"
 fi
 
-# Keycloak's production mode, built once for its embedded file database; plain HTTP on loopback.
+# Keycloak's production mode, built once for its embedded file database, over plain HTTP.
 KC_OPTIONS=(--http-enabled=true --http-port "$KC_PORT" --hostname-strict=false)
 echo "Keycloak: kc.sh build" >&2
 "$KC_HOME/bin/kc.sh" build --db=dev-file >"$WORK/keycloak-build.log" 2>&1

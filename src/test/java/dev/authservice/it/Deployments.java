@@ -1,6 +1,10 @@
 package dev.authservice.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +29,10 @@ public final class Deployments {
     public static final String ADMIN_USERNAME = "deployment-admin";
 
     public static final String ADMIN_PASSWORD = "administrator horse battery";
+
+    private static final String WEB_XML = "WEB-INF/web.xml";
+
+    private static final String NO_FRAGMENTS = "<absolute-ordering/>";
 
     private Deployments() {}
 
@@ -68,6 +76,26 @@ public final class Deployments {
         war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-config.jar")
                 .addAsManifestResource(new StringAsset(properties), "microprofile-config.properties"));
         return war;
+    }
+
+    /**
+     * For the tests that run inside the server: Arquillian's servlet protocol registers its runner
+     * through a web fragment, which the shipped web.xml's empty {@code <absolute-ordering/>} leaves
+     * out on purpose (no library of the WAR is one). These deployments take every fragment in.
+     */
+    public static WebArchive inContainer(WebArchive war) {
+        String webXml;
+        try (InputStream in = war.get(WEB_XML).getAsset().openStream()) {
+            webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!webXml.contains(NO_FRAGMENTS)) {
+            throw new IllegalStateException("web.xml no longer has " + NO_FRAGMENTS + "; revisit inContainer");
+        }
+        war.delete(WEB_XML);
+        return war.setWebXML(
+                new StringAsset(webXml.replace(NO_FRAGMENTS, "<absolute-ordering><others/></absolute-ordering>")));
     }
 
     private static Path databaseDir(String name) {

@@ -34,8 +34,8 @@ class HashingBackpressureIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.oneHashingSlot("backpressure")
-                .addClasses(HashingBackpressureIT.class, HttpClientSupport.class, ProblemAssertions.class, Poll.class);
+        return Deployments.inContainer(Deployments.oneHashingSlot("backpressure")
+                .addClasses(HashingBackpressureIT.class, HttpClientSupport.class, ProblemAssertions.class, Poll.class));
     }
 
     @Inject

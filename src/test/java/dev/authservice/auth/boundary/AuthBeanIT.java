@@ -38,7 +38,8 @@ class AuthBeanIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.standard("auth-bean").addClasses(AuthBeanIT.class, PausingPasswordHasher.class);
+        return Deployments.inContainer(
+                Deployments.standard("auth-bean").addClasses(AuthBeanIT.class, PausingPasswordHasher.class));
     }
 
     @Inject

@@ -32,12 +32,12 @@ class SessionPurgeIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.authService(
+        return Deployments.inContainer(Deployments.authService(
                         "purge",
                         Map.of(
                                 "auth.session.purge-interval", "PT1H",
                                 "auth.session.purge-batch-size", "7"))
-                .addClasses(SessionPurgeIT.class, TableRows.class);
+                .addClasses(SessionPurgeIT.class, TableRows.class));
     }
 
     @Inject

@@ -34,8 +34,9 @@ class SessionPurgeTimerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.authService("purge-timer", Map.of("auth.session.purge-interval", "PT1S"))
-                .addClasses(SessionPurgeTimerIT.class, Poll.class, TableRows.class);
+        return Deployments.inContainer(
+                Deployments.authService("purge-timer", Map.of("auth.session.purge-interval", "PT1S"))
+                        .addClasses(SessionPurgeTimerIT.class, Poll.class, TableRows.class));
     }
 
     @Inject

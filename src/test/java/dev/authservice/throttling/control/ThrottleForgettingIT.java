@@ -22,8 +22,9 @@ class ThrottleForgettingIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.authService("forgetting", Map.of("auth.throttle.max-tracked-names", "1000"))
-                .addClasses(ThrottleForgettingIT.class, TableRows.class);
+        return Deployments.inContainer(
+                Deployments.authService("forgetting", Map.of("auth.throttle.max-tracked-names", "1000"))
+                        .addClasses(ThrottleForgettingIT.class, TableRows.class));
     }
 
     @Inject
