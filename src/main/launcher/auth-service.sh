@@ -8,4 +8,5 @@ config="$target/../payara-config"
 exec java -XX:SharedArchiveFile="$target/auth-service.jsa" @"$config/jvm.options" \
     -jar "$target/payara-micro.jar" --deploy "$target/auth-service.war" --contextroot / \
     --port "${AUTH_PORT:-5000}" --nohazelcast --disablephonehome \
-    --prebootcommandfile "$config/pre-boot-commands.asadmin" --systemproperties "$config/system.properties"
+    --prebootcommandfile "$config/pre-boot-commands.asadmin" --systemproperties "$config/system.properties" \
+    --logproperties "$config/logging.properties"

@@ -115,11 +115,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The tests' own start line: a larger heap than production, the build's class-data archive if there is one. */
+    /** The production JVM options (payara-config/jvm.options) and the build's class-data archive, on the tests' port. */
     private List<String> javaCommand() {
         return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx320m",
+                "@" + System.getProperty("auth.payaraConfig") + "/jvm.options",
                 "-XX:SharedArchiveFile=" + System.getProperty("auth.cds.archive"),
                 "-jar",
                 System.getProperty("payara.microJar"),
@@ -131,6 +131,8 @@ public final class ServiceProcess implements AutoCloseable {
                 System.getProperty("auth.payaraConfig") + "/pre-boot-commands.asadmin",
                 "--systemproperties",
                 System.getProperty("auth.payaraConfig") + "/system.properties",
+                "--logproperties",
+                System.getProperty("auth.payaraConfig") + "/logging.properties",
                 "--contextroot",
                 "/",
                 "--deploy",

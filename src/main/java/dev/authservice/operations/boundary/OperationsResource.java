@@ -12,16 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Health, metrics and the OpenAPI document, served by the application itself so that every server
- * has them at the same paths, in the formats MicroProfile Health, Metrics and OpenAPI use. Where
- * the server has those specs on the same port (Payara), its own endpoints answer these paths
- * first, with the same checks and series.
+ * Health and metrics, served by the application itself so that every server has them at the same
+ * paths, in the formats MicroProfile Health and Metrics use. Where the server has those specs on
+ * the same port (Payara), its own endpoints answer these paths first, with the same checks and
+ * series. The OpenAPI document is {@link OpenApiDocumentServlet}'s on every server.
  */
 @Path("")
 @ApplicationScoped
@@ -30,15 +26,12 @@ public class OperationsResource {
     private static final String UP = "UP";
     private static final String DOWN = "DOWN";
     private static final MediaType PROMETHEUS_TEXT = MediaType.valueOf("text/plain; version=0.0.4; charset=utf-8");
-    private static final MediaType YAML = MediaType.valueOf("application/yaml; charset=utf-8");
 
     @Inject
     DatabaseCheck database;
 
     @Inject
     AuthMetrics metrics;
-
-    private final String openApi = openApiDocument();
 
     @GET
     @Path("health")
@@ -68,12 +61,6 @@ public class OperationsResource {
         return Response.ok(metrics.prometheusText(), PROMETHEUS_TEXT).build();
     }
 
-    @GET
-    @Path("openapi")
-    public Response openApi() {
-        return Response.ok(openApi, YAML).build();
-    }
-
     /** MicroProfile Health's format: UP, with 200, only if every check is UP; otherwise DOWN with 503. */
     private static Response health(JsonObject... checks) {
         var list = JsonFactories.BUILDERS.createArrayBuilder();
@@ -97,13 +84,5 @@ public class OperationsResource {
                 .add("name", name)
                 .add("status", up ? UP : DOWN)
                 .build();
-    }
-
-    private static String openApiDocument() {
-        try (InputStream in = OperationsResource.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
