@@ -28,6 +28,8 @@ public final class Refusal extends RuntimeException {
         THROTTLED,
         /** Every hashing slot is busy and the queue is full. */
         HASHING_BUSY,
+        /** As many of these as the service keeps are under way (passkey sign-ins); see {@link Refusal#retryAfter()}. */
+        BUSY,
         /** The password was right, but the account's second factor was missing, wrong or used already. */
         SECOND_FACTOR_REQUIRED,
         /** The account is not in the state this request needs (a second factor already active, say). */
@@ -96,6 +98,10 @@ public final class Refusal extends RuntimeException {
                 Duration.ofSeconds(1));
     }
 
+    public static Refusal busy(String detail, Duration retryAfter) {
+        return new Refusal(Reason.BUSY, detail, retryAfter);
+    }
+
     public static Refusal secondFactorRequired() {
         return new Refusal(
                 Reason.SECOND_FACTOR_REQUIRED,
@@ -109,6 +115,15 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal notFound(String detail) {
         return new Refusal(Reason.NOT_FOUND, detail, null);
+    }
+
+    /** A session whose password must be changed first asked for something else. */
+    public static Refusal passwordChangeRequired() {
+        return new Refusal(
+                Reason.FORBIDDEN,
+                "This account's password must be changed before anything else: POST /password, or the"
+                        + " account page (/portal/account).",
+                null);
     }
 
     public static Refusal forbidden(String detail) {

@@ -31,9 +31,13 @@ final class Administrator {
         // factor: then it is enrolled now (a deployment of the same address before had its own).
         HttpResponse<String> passwordOnly = http.login(Deployments.ADMIN_USERNAME, Deployments.ADMIN_PASSWORD);
         if (passwordOnly.statusCode() == 200) {
+            String first = HttpClientSupport.token(passwordOnly);
+            // The first administrator's password came from the environment: it is changed before
+            // anything else (here to the same text, so that every test knows it).
+            changePassword(http, first, Deployments.ADMIN_PASSWORD);
             AUTHENTICATORS.put(
                     http.base(),
-                    TestAuthenticator.enrol(http, HttpClientSupport.token(passwordOnly), Deployments.ADMIN_PASSWORD)
+                    TestAuthenticator.enrol(http, first, Deployments.ADMIN_PASSWORD)
                             .app());
         }
         TestAuthenticator app = AUTHENTICATORS.get(http.base());
@@ -51,5 +55,18 @@ final class Administrator {
         String token = HttpClientSupport.token(login);
         TOKENS.put(http.base(), token);
         return token;
+    }
+
+    /** POST /password of the token's session, to {@code replacement}; asserts that it was changed. */
+    static void changePassword(HttpClientSupport http, String token, String replacement) {
+        HttpResponse<String> changed = http.postJson(
+                "password",
+                token,
+                Json.createObjectBuilder()
+                        .add("current_password", Deployments.ADMIN_PASSWORD)
+                        .add("new_password", replacement)
+                        .build()
+                        .toString());
+        assertEquals(200, changed.statusCode(), changed.body());
     }
 }

@@ -33,6 +33,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Accounts {
 
+    /** The security log's reason for a refusal of a disabled account; the client hears only "wrong password". */
+    static final String DISABLED = "disabled";
+
     @PersistenceContext
     EntityManager em;
 
@@ -112,31 +115,43 @@ public class Accounts {
     /**
      * The second step of a browser's sign-in: the account's TOTP code or an unused recovery code,
      * counted and throttled as a login attempt of the account, under the account's row lock as in
-     * {@link #authenticate}.
+     * {@link #authenticate}. The password proved at the first step must still be the account's
+     * ({@code passwordStamp}), checked under that lock so that no change can commit in between.
      */
-    public User proveSecondFactor(String username, String code, Client client) {
+    public User proveSecondFactor(String username, String passwordStamp, String code, Client client) {
+        String why = null;
         try {
             throttle.beginAttempt(username);
             User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
+            if (user != null && !user.passwordStamp().equals(passwordStamp)) {
+                throw Refusal.signInExpired();
+            }
+            if (user != null && user.isDisabled()) {
+                why = DISABLED;
+            }
             if (user == null || user.isDisabled() || !user.hasSecondFactor() || !secondFactor.verify(user, code)) {
                 throw Refusal.secondFactorRequired();
             }
             throttle.succeeded(username);
             return user;
         } catch (Refusal refused) {
-            throw recorded(refused, SecurityEvent.Kind.OTP_FAILED, username, client);
+            throw recorded(refused, SecurityEvent.Kind.OTP_FAILED, username, client, why);
         }
     }
 
     /**
      * The account a verified passkey belongs to, locked, once it has proved a sign-in: a disabled
      * or deleted account is refused as any failed passkey is, and the attempt a password step
-     * left counted is settled.
+     * left counted is settled. After a password step ({@code passwordStamp} not null) that
+     * password must still be the account's, as for {@link #proveSecondFactor}.
      */
-    public User provedByPasskey(String username) {
+    public User provedByPasskey(String username, String passwordStamp) {
         User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
         if (user == null || user.isDisabled()) {
             throw Refusal.passkeyRefused();
+        }
+        if (passwordStamp != null && !user.passwordStamp().equals(passwordStamp)) {
+            throw Refusal.signInExpired();
         }
         throttle.succeeded(username);
         return user;
@@ -199,6 +214,8 @@ public class Accounts {
             SecurityEvent.Kind failure,
             String loggedName,
             Client client) {
+        // Why a refusal happened, for the security log alone: the answer is the same either way.
+        String why = null;
         try {
             // Counted before it waits for a hashing slot, so that the slot is spent on hashing
             // alone, not on the count's database write; a 503 gives the attempt back.
@@ -224,6 +241,7 @@ public class Accounts {
             // After the verification, under the lock: a disabled account costs and answers
             // exactly as a wrong password does, and one disabled meanwhile is refused.
             if (user.isDisabled()) {
+                why = DISABLED;
                 throw wrongPassword.get();
             }
             if (user.hasSecondFactor() && !proof.secondFactorLater() && !secondFactor.verify(user, proof.otp())) {
@@ -232,12 +250,14 @@ public class Accounts {
             if (!(user.hasSecondFactor() && proof.secondFactorLater())) {
                 throttle.succeeded(proof.name());
             }
-            if (verified.nextHash() != null) {
+            if (proof.replacement() != null) {
+                user.changePasswordTo(verified.nextHash());
+            } else if (verified.nextHash() != null) {
                 user.changePasswordHash(verified.nextHash());
             }
             return user;
         } catch (Refusal refused) {
-            throw recorded(refused, failure, loggedName, client);
+            throw recorded(refused, failure, loggedName, client, why);
         }
     }
 
@@ -254,13 +274,14 @@ public class Accounts {
     }
 
     /** Fires the security event a refused attempt stands for; a 503 is no attempt and fires none. */
-    private Refusal recorded(Refusal refused, SecurityEvent.Kind failure, String username, Client client) {
+    private Refusal recorded(Refusal refused, SecurityEvent.Kind failure, String username, Client client, String why) {
         switch (refused.reason()) {
             case THROTTLED -> events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_THROTTLED, username, client));
             case SECOND_FACTOR_REQUIRED ->
-                events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client));
-            case HASHING_BUSY -> {}
-            default -> events.fire(SecurityEvent.of(failure, username, client));
+                events.fire(SecurityEvent.of(SecurityEvent.Kind.OTP_FAILED, username, client)
+                        .because(why));
+            case HASHING_BUSY, SIGN_IN_EXPIRED -> {}
+            default -> events.fire(SecurityEvent.of(failure, username, client).because(why));
         }
         return refused;
     }

@@ -12,6 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The keys of administration: auth.admin.* (who administers, and how they must have signed in),
  * auth.registration.enabled, and auth.bootstrap.admin.* (the first administrator).
+ *
+ * <p>Registration is open by default only where no portal is configured: behind a front end, an
+ * account is a way into every application under the cookie's domain, so with auth.portal.url set
+ * only administrators create accounts unless auth.registration.enabled says otherwise.
  */
 @ApplicationScoped
 public class AdminSettings implements Settings {
@@ -26,7 +30,11 @@ public class AdminSettings implements Settings {
 
     @Inject
     @ConfigProperty(name = "auth.registration.enabled")
-    boolean registrationEnabled;
+    Optional<String> registrationEnabled;
+
+    @Inject
+    @ConfigProperty(name = "auth.portal.url")
+    Optional<String> portalUrl;
 
     @Inject
     @ConfigProperty(name = "auth.bootstrap.admin.username")
@@ -44,6 +52,11 @@ public class AdminSettings implements Settings {
                         GroupName.isValid(adminGroup),
                         "auth.admin.group must be 1 to 64 characters of a-z, 0-9, '.', '_' and '-'")
                 .require(
+                        registrationEnabled
+                                .map(v -> v.equals("true") || v.equals("false"))
+                                .orElse(true),
+                        "auth.registration.enabled must be true or false")
+                .require(
                         bootstrapUsername().isPresent() == bootstrapPassword().isPresent(),
                         "auth.bootstrap.admin.username and auth.bootstrap.admin.password go together:"
                                 + " set both or neither")
@@ -59,7 +72,9 @@ public class AdminSettings implements Settings {
     }
 
     public boolean registrationEnabled() {
-        return registrationEnabled;
+        return registrationEnabled
+                .map(Boolean::parseBoolean)
+                .orElse(portalUrl.filter(url -> !url.isBlank()).isEmpty());
     }
 
     public Optional<String> bootstrapUsername() {

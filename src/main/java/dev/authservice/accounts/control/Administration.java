@@ -79,6 +79,10 @@ public class Administration {
         }
     }
 
+    public boolean isAdministrator(String username) {
+        return groupsOf(username).contains(settings.adminGroup());
+    }
+
     public List<String> groupsOf(String username) {
         return em.createNamedQuery(User.GROUPS_OF, String.class)
                 .setParameter("username", username)
@@ -197,6 +201,8 @@ public class Administration {
         }
         User user = accounts.register(username, password);
         user.setGroups(Set.of(new GroupName(settings.adminGroup())));
+        // Its password sat in an environment others may read: it is changed at the first sign-in.
+        user.requirePasswordChange();
         return Optional.of(user.username());
     }
 

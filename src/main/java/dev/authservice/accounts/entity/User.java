@@ -9,9 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,6 +67,10 @@ public class User {
     @Column(name = "PASSWORD_HASH", nullable = false, length = 512)
     private String passwordHash;
 
+    /** SMALLINT 0 or 1: the password must be changed before the account does anything else. */
+    @Column(name = "PASSWORD_CHANGE_DUE", nullable = false)
+    private short passwordChangeDue;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
@@ -107,6 +115,35 @@ public class User {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    /**
+     * Stands for the password as it is now, without being it: the SHA-256 of its hash, which a new
+     * salt changes on every password set. A step begun with one password checks it on finishing.
+     */
+    public String passwordStamp() {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    /** Whether someone else has known the password (the first administrator's came from the environment). */
+    public boolean isPasswordChangeDue() {
+        return passwordChangeDue != 0;
+    }
+
+    public void requirePasswordChange() {
+        passwordChangeDue = 1;
+    }
+
+    /** A new password its owner chose: the one someone else knew is gone. */
+    public void changePasswordTo(String newHash) {
+        changePasswordHash(newHash);
+        passwordChangeDue = 0;
     }
 
     public void changePasswordHash(String newHash) {

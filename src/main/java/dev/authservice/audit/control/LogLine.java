@@ -1,7 +1,7 @@
 package dev.authservice.audit.control;
 
 /**
- * The text of a security log line: {@code event=NAME user=VALUE client=VALUE [target=VALUE] [sessions=N]}. A
+ * The text of a security log line: {@code event=NAME user=VALUE client=VALUE [target=VALUE] [reason=VALUE] [sessions=N]}. A
  * username as sent may hold anything, so every value is escaped until a log parser can read no
  * field into it that was not written here (no log forging).
  */
@@ -21,6 +21,9 @@ final class LogLine {
                 || (event.kind().logName().startsWith("admin.") && event.sessions() > 0);
         if (event.target() != null) {
             line = line + " target=" + value(event.target());
+        }
+        if (event.reason() != null) {
+            line = line + " reason=" + value(event.reason());
         }
         return endsSessions ? line + " sessions=" + event.sessions() : line;
     }

@@ -1,13 +1,15 @@
 package dev.authservice.audit.control;
 
 import dev.authservice.audit.entity.Client;
+import java.util.List;
+import java.util.logging.Level;
 
 /**
  * Something that happened to an account or session, fired as a CDI event where it is decided and
  * recorded by {@link SecurityEvents} once the transaction has ended the way the event implies.
  * Never carries a password or token.
  */
-public record SecurityEvent(Kind kind, String username, Client client, int sessions, String target) {
+public record SecurityEvent(Kind kind, String username, Client client, int sessions, String target, String reason) {
 
     /** Each kind is one log event name and one counter. */
     public enum Kind {
@@ -40,6 +42,13 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         PASSKEY_NOT_OWNED("passkey.not-owned"),
         /** A sign-in's or sign-out's rd that is no allowed redirect target; the browser went to the default. */
         REDIRECT_REFUSED("portal.redirect.refused"),
+        /** A signed-in user in none of the groups a location requires ("target": the groups asked for). */
+        ACCESS_FORBIDDEN("access.forbidden"),
+        /**
+         * An administrator's account got its first second factor. A WARNING: whoever knew the
+         * password (the first administrator's came from the environment) could have added their own.
+         */
+        ADMIN_SECOND_FACTOR_ADDED("admin.second-factor.added", Level.WARNING),
         // Administration: "user" is the administrator; "target" the account acted on.
         ADMIN_USERS_LISTED("admin.users.list"),
         ADMIN_USER_VIEWED("admin.user.view"),
@@ -56,18 +65,43 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         ADMIN_BOOTSTRAPPED("admin.bootstrap");
 
         private final String logName;
+        private final Level level;
 
         Kind(String logName) {
+            this(logName, Level.INFO);
+        }
+
+        Kind(String logName, Level level) {
             this.logName = logName;
+            this.level = level;
         }
 
         public String logName() {
             return logName;
         }
+
+        /** The security log's level for this kind: INFO, or WARNING for what an operator should look at. */
+        public Level level() {
+            return level;
+        }
     }
 
     public SecurityEvent(Kind kind, String username, Client client, int sessions) {
-        this(kind, username, client, sessions, null);
+        this(kind, username, client, sessions, null, null);
+    }
+
+    public SecurityEvent(Kind kind, String username, Client client, int sessions, String target) {
+        this(kind, username, client, sessions, target, null);
+    }
+
+    /** With why it happened, for the log alone (never an answer): a refused login's {@code disabled}. */
+    public SecurityEvent because(String why) {
+        return new SecurityEvent(kind, username, client, sessions, target, why);
+    }
+
+    /** A signed-in user refused by a location that requires one of {@code groups}. */
+    public static SecurityEvent accessForbidden(String username, List<String> groups, Client client) {
+        return new SecurityEvent(Kind.ACCESS_FORBIDDEN, username, client, 0, String.join(",", groups));
     }
 
     public static SecurityEvent of(Kind kind, String username, Client client) {

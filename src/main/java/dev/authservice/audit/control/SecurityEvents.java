@@ -54,6 +54,9 @@ public class SecurityEvents {
         counters.put(SecurityEvent.Kind.OTHER_SESSIONS_REVOKED, revoked);
         counters.put(SecurityEvent.Kind.ACCOUNT_DELETED, metrics.counter("auth.accounts.deleted", "Accounts deleted"));
         counters.put(
+                SecurityEvent.Kind.ACCESS_FORBIDDEN,
+                metrics.counter("auth.access.forbidden", "Signed-in users refused by a location's group requirement"));
+        counters.put(
                 SecurityEvent.Kind.REDIRECT_REFUSED,
                 metrics.counter("auth.portal.redirects.refused", "Sign-in and sign-out redirect targets refused"));
         String admin = "Admin API calls by action";
@@ -89,7 +92,7 @@ public class SecurityEvents {
 
     private void record(SecurityEvent event) {
         counters.get(event.kind()).inc(countsSessions(event.kind()) ? event.sessions() : 1);
-        LOG.info(() -> LogLine.of(event));
+        LOG.log(event.kind().level(), () -> LogLine.of(event));
     }
 
     private static boolean countsSessions(SecurityEvent.Kind kind) {

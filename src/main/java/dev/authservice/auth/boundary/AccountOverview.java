@@ -7,6 +7,7 @@ import java.util.List;
 /** What the account page shows of the signed-in person, read in one transaction. */
 public record AccountOverview(
         String username,
+        boolean passwordChangeDue,
         List<String> groups,
         boolean secondFactor,
         List<SessionSummary> sessions,

@@ -269,7 +269,7 @@ public class AccountPageResource {
                 return action.apply(token);
             } catch (Refusal refused) {
                 return switch (refused.reason()) {
-                    case THROTTLED, HASHING_BUSY ->
+                    case THROTTLED, HASHING_BUSY, BUSY ->
                         responses.retryLater(refused, responses.base() + "/portal/account", "Back to your account");
                     case TOKEN_INVALID, TOKEN_MISSING -> toSignIn();
                     default -> accountPage(token, status(refused), Map.of(errorKey, message(refused)), null);
@@ -296,6 +296,7 @@ public class AccountPageResource {
         values.putAll(errors);
         values.put("notice", notice);
         values.put("username", account.username());
+        values.put("passwordChangeDue", account.passwordChangeDue());
         values.put("groups", account.groups());
         values.put("secondFactor", account.secondFactor());
         values.put(

@@ -112,12 +112,13 @@ public class AuthBean {
         User user = accounts.authenticatePassword(credentials, client);
         if (user.hasSecondFactor()) {
             return PortalSignIn.awaitingSecondFactor(
-                    pendingSignIns.begin(user.username(), redirect, keepSignedIn), keepSignedIn, redirect);
+                    pendingSignIns.begin(user, redirect, keepSignedIn), keepSignedIn, redirect);
         }
         accounts.loggedIn(user);
         IssuedSession session = sessions.open(user, client, false);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
-        return PortalSignIn.signedIn(session, keepSignedIn, redirect);
+        // A password that must be changed first: the portal's default page, not an application that would refuse.
+        return PortalSignIn.signedIn(session, keepSignedIn, user.isPasswordChangeDue() ? null : redirect);
     }
 
     /**
@@ -127,7 +128,7 @@ public class AuthBean {
      */
     public PortalSignIn finishSignIn(SessionToken pending, String code, Client client) {
         PendingSignIn signIn = pendingSignIns.take(pending);
-        User user = accounts.proveSecondFactor(signIn.username(), code, client);
+        User user = accounts.proveSecondFactor(signIn.username(), signIn.passwordStamp(), code, client);
         accounts.loggedIn(user);
         IssuedSession session = sessions.open(user, client, true);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
@@ -138,6 +139,14 @@ public class AuthBean {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String pendingSignIn(SessionToken pending) {
         return pendingSignIns.live(pending).username();
+    }
+
+    /**
+     * Records that a signed-in user was refused by a location's group requirement, so that the
+     * security log answers "why can't bob get in?".
+     */
+    public void refuseAccess(String username, List<String> requiredGroups, Client client) {
+        events.fire(SecurityEvent.accessForbidden(username, requiredGroups, client));
     }
 
     /**
@@ -156,8 +165,8 @@ public class AuthBean {
 
     /** Ends every session of the token's user, the presented one included; returns how many. */
     public int logoutAll(SessionToken token, Client client) {
-        String username = sessions.live(token).username();
-        int revoked = sessions.revokeAllOf(username);
+        String username = sessions.liveBeforePasswordChange(token).username();
+        int revoked = endSignInsOf(username);
         events.fire(SecurityEvent.loggedOut(username, client, revoked));
         return revoked;
     }
@@ -174,9 +183,10 @@ public class AuthBean {
     /** Replaces the password of the token's user and ends the user's other sessions; returns the user. */
     public String changePassword(
             SessionToken token, Password current, String otp, Password replacement, Client client) {
-        Session session = sessions.live(token);
+        Session session = sessions.liveBeforePasswordChange(token);
         accounts.changePassword(session.username(), current, otp, replacement, client);
-        sessions.revokeOthersOf(session.username(), session);
+        session.passwordChanged();
+        endOtherSignInsOf(session.username(), session);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSWORD_CHANGED, session.username(), client));
         return session.username();
     }
@@ -193,7 +203,7 @@ public class AuthBean {
                 secondFactor.begin(accounts.reauthenticate(username, password, null, client));
         // A session from before the change in how the user signs in ends with it (ASVS 7.5.3),
         // as it does on a password change.
-        sessions.revokeOthersOf(username, current);
+        endOtherSignInsOf(username, current);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_ENROLLED, username, client));
         return enrolment;
     }
@@ -202,9 +212,13 @@ public class AuthBean {
     public List<String> confirmTotp(SessionToken token, String code, Client client) {
         Session current = sessions.live(token);
         String username = current.username();
+        boolean first = passkeys.of(username).isEmpty();
         List<String> recoveryCodes = secondFactor.confirm(username, code, client);
-        sessions.revokeOthersOf(username, current);
+        endOtherSignInsOf(username, current);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_CONFIRMED, username, client));
+        if (first) {
+            warnOfAdministratorsFirstSecondFactor(username, client);
+        }
         return recoveryCodes;
     }
 
@@ -213,6 +227,7 @@ public class AuthBean {
         String username = sessions.live(token).username();
         secondFactor.requireActive(username);
         secondFactor.disable(accounts.reauthenticate(username, password, otp, client));
+        endWaitingSignInsOf(username);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.MFA_DISABLED, username, client));
     }
 
@@ -236,7 +251,7 @@ public class AuthBean {
     public void deleteAccount(SessionToken token, Password password, String otp, Client client) {
         String username = sessions.live(token).username();
         User user = accounts.reauthenticate(username, password, otp, client);
-        int ended = sessions.revokeAllOf(username);
+        int ended = endSignInsOf(username);
         passkeys.removeAllOf(username);
         accounts.delete(user);
         events.fire(new SecurityEvent(SecurityEvent.Kind.ACCOUNT_DELETED, username, client, ended));
@@ -244,10 +259,11 @@ public class AuthBean {
 
     /** What the account page shows: who is signed in, their groups, second factor, sessions and passkeys. */
     public AccountOverview account(SessionToken token) {
-        Session current = sessions.live(token);
+        Session current = sessions.liveBeforePasswordChange(token);
         String username = current.username();
         return new AccountOverview(
                 username,
+                current.isPasswordChangeDue(),
                 administration.groupsOf(username),
                 secondFactor.isActive(username),
                 sessions.liveOf(username, current),
@@ -259,7 +275,7 @@ public class AuthBean {
         Session current = sessions.live(token);
         String username = current.username();
         accounts.reauthenticate(username, password, otp, client);
-        int ended = sessions.revokeOthersOf(username, current);
+        int ended = endOtherSignInsOf(username, current);
         events.fire(new SecurityEvent(SecurityEvent.Kind.OTHER_SESSIONS_REVOKED, username, client, ended));
         return ended;
     }
@@ -278,8 +294,13 @@ public class AuthBean {
     public PasskeySummary registerPasskey(
             SessionToken token, String credential, String name, RelyingParty rp, Client client) {
         String username = sessions.live(token).username();
-        Passkey passkey = passkeys.register(administration.existing(username), credential, name, rp);
+        User user = administration.existing(username);
+        boolean first = !user.hasSecondFactor() && passkeys.of(username).isEmpty();
+        Passkey passkey = passkeys.register(user, credential, name, rp);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_REGISTERED, username, client));
+        if (first) {
+            warnOfAdministratorsFirstSecondFactor(username, client);
+        }
         return PasskeySummary.of(passkey);
     }
 
@@ -343,7 +364,7 @@ public class AuthBean {
             requirePasswordless();
         }
         Passkey passkey = passkeys.verifyAssertion(credential, ceremony, username, rp, client);
-        return openWithPasskey(passkey.username(), client);
+        return openWithPasskey(passkey.username(), null, client);
     }
 
     /** The browser's second-factor step finished with a passkey instead of a code. */
@@ -351,13 +372,13 @@ public class AuthBean {
             SessionToken pending, String credential, RelyingParty rp, Client client) {
         PendingSignIn signIn = pendingSignIns.take(pending);
         Passkey passkey = passkeys.verifyAssertion(credential, Ceremony.SECOND_FACTOR, signIn.username(), rp, client);
-        IssuedSession session = openWithPasskey(passkey.username(), client);
+        IssuedSession session = openWithPasskey(passkey.username(), signIn.passwordStamp(), client);
         return PortalSignIn.signedIn(session, signIn.keepSignedIn(), signIn.redirect());
     }
 
     /** A passkey proves possession and (verified or not) stands for the second factor. */
-    private IssuedSession openWithPasskey(String username, Client client) {
-        User user = accounts.provedByPasskey(username);
+    private IssuedSession openWithPasskey(String username, String passwordStamp, Client client) {
+        User user = accounts.provedByPasskey(username, passwordStamp);
         accounts.loggedIn(user);
         IssuedSession session = sessions.open(user, client, true);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_SIGN_IN, username, client));
@@ -411,7 +432,7 @@ public class AuthBean {
     public int disableUser(SessionToken token, String username, Client client) {
         String admin = administrator(token, client);
         administration.disable(administration.existing(username));
-        int ended = sessions.revokeAllOf(username);
+        int ended = endSignInsOf(username);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USER_DISABLED, admin, client, username, ended));
         return ended;
     }
@@ -426,7 +447,7 @@ public class AuthBean {
     public int logoutUser(SessionToken token, String username, Client client) {
         String admin = administrator(token, client);
         administration.existing(username);
-        int ended = sessions.revokeAllOf(username);
+        int ended = endSignInsOf(username);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_SESSIONS_ENDED, admin, client, username, ended));
         return ended;
     }
@@ -436,7 +457,7 @@ public class AuthBean {
         String admin = administrator(token, client);
         administration.resetSecondFactor(administration.existing(username));
         passkeys.removeAllOf(username);
-        int ended = sessions.revokeAllOf(username);
+        int ended = endSignInsOf(username);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_SECOND_FACTOR_RESET, admin, client, username, ended));
         return ended;
     }
@@ -445,7 +466,7 @@ public class AuthBean {
     public int setPassword(SessionToken token, String username, Password password, Client client) {
         String admin = administrator(token, client);
         administration.setPassword(administration.existing(username), password);
-        int ended = sessions.revokeAllOf(username);
+        int ended = endSignInsOf(username);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_PASSWORD_SET, admin, client, username, ended));
         return ended;
     }
@@ -464,11 +485,42 @@ public class AuthBean {
     public int deleteUser(SessionToken token, String username, Client client) {
         String admin = administrator(token, client);
         User user = administration.existing(username);
-        int ended = sessions.revokeAllOf(username);
+        int ended = endSignInsOf(username);
         passkeys.removeAllOf(username);
         administration.delete(user);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USER_DELETED, admin, client, username, ended));
         return ended;
+    }
+
+    /**
+     * Ends every session of the user and every sign-in of theirs still under way: a password step
+     * waiting for its second factor, a passkey ceremony. Every use case that ends a user's sessions
+     * or changes how they sign in ends them here, so that none finishes into a new session.
+     */
+    private int endSignInsOf(String username) {
+        endWaitingSignInsOf(username);
+        return sessions.revokeAllOf(username);
+    }
+
+    /** As {@link #endSignInsOf}, but the current session stays; returns how many others ended. */
+    private int endOtherSignInsOf(String username, Session current) {
+        endWaitingSignInsOf(username);
+        return sessions.revokeOthersOf(username, current);
+    }
+
+    /**
+     * An administrator's first second factor is a WARNING in the security log: whoever knew the
+     * password could have enrolled their own, and then the account is theirs.
+     */
+    private void warnOfAdministratorsFirstSecondFactor(String username, Client client) {
+        if (administration.isAdministrator(username)) {
+            events.fire(adminEvent(SecurityEvent.Kind.ADMIN_SECOND_FACTOR_ADDED, username, client, username, 0));
+        }
+    }
+
+    private void endWaitingSignInsOf(String username) {
+        pendingSignIns.endAllOf(username);
+        passkeys.endCeremoniesOf(username);
     }
 
     /** The administrator behind the token: 401 without a live session, 403 (logged) if not allowed. */

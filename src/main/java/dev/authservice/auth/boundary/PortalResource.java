@@ -123,7 +123,7 @@ public class PortalResource {
                     caller.client());
         } catch (Refusal refused) {
             return switch (refused.reason()) {
-                case THROTTLED, HASHING_BUSY -> retryLater(refused);
+                case THROTTLED, HASHING_BUSY, BUSY -> retryLater(refused);
                 default -> signInForm(401, WRONG_CREDENTIALS, typed, keepSignedIn, target);
             };
         }
@@ -156,7 +156,7 @@ public class PortalResource {
                     auth.signInWithPasskey(null, credential == null ? "" : credential, relyingParty(), caller.client());
         } catch (Refusal refused) {
             return switch (refused.reason()) {
-                case THROTTLED, HASHING_BUSY -> retryLater(refused);
+                case THROTTLED, HASHING_BUSY, BUSY -> retryLater(refused);
                 default ->
                     signInForm(
                             401,
@@ -274,7 +274,7 @@ public class PortalResource {
 
     private Response secondFactorRefused(Refusal refused, Optional<SessionToken> pending, String wrong) {
         return switch (refused.reason()) {
-            case THROTTLED, HASHING_BUSY -> retryLater(refused);
+            case THROTTLED, HASHING_BUSY, BUSY -> retryLater(refused);
             case SIGN_IN_EXPIRED ->
                 responses
                         .message(

@@ -140,6 +140,7 @@ public class SessionsResource {
                     .build();
         }
         if (!session.inAnyOf(requiredGroups)) {
+            auth.refuseAccess(session.username(), requiredGroups, caller.client());
             return noAccess(redirectBrowsers);
         }
         JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();

@@ -23,7 +23,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case TOKEN_MISSING -> response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
             case TOKEN_INVALID ->
                 response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
-            case THROTTLED, HASHING_BUSY ->
+            case THROTTLED, HASHING_BUSY, BUSY ->
                 response.header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
             default -> {}
         }
@@ -43,7 +43,7 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case THROTTLED -> 429;
-            case HASHING_BUSY -> 503;
+            case HASHING_BUSY, BUSY -> 503;
         };
     }
 }

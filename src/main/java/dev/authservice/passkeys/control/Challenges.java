@@ -32,8 +32,21 @@ public class Challenges {
     @Inject
     Clock clock;
 
-    /** A new challenge for {@code ceremony} of {@code username} (null: whoever's passkey answers). */
+    @Inject
+    PasskeySettings settings;
+
+    /**
+     * A new challenge for {@code ceremony} of {@code username} (null: whoever's passkey answers).
+     * A sign-in with a passkey alone needs no proof before its challenge, so those are bounded by
+     * auth.webauthn.max-open-sign-ins: past it, 503 until the purge timer clears expired ones,
+     * while ceremonies under way finish as usual.
+     */
     public byte[] issue(Ceremony ceremony, String username) {
+        if (ceremony == Ceremony.SIGN_IN && openSignIns() >= settings.maxOpenSignIns()) {
+            throw Refusal.busy(
+                    "As many passkey sign-ins are under way as the service keeps; try again in a minute.",
+                    Duration.ofSeconds(60));
+        }
         byte[] challenge = new byte[CHALLENGE_BYTES];
         RANDOM.nextBytes(challenge);
         em.persist(new WebAuthnChallenge(
@@ -62,6 +75,20 @@ public class Challenges {
         if (taken == 0 || !issued.admits(expected, expectedUsername, clock.instant())) {
             throw Refusal.passkeyRefused();
         }
+    }
+
+    /** Ends every ceremony under way for the user's account: their challenges are spent unanswered. */
+    public void endAllOf(String username) {
+        em.createNamedQuery(WebAuthnChallenge.DELETE_OF_USER)
+                .setParameter("username", username)
+                .executeUpdate();
+    }
+
+    /** Sign-in challenges with a passkey alone in the table: live or expired and not yet purged. */
+    private long openSignIns() {
+        return em.createNamedQuery(WebAuthnChallenge.COUNT_OF_CEREMONY, Long.class)
+                .setParameter("ceremony", Ceremony.SIGN_IN)
+                .getSingleResult();
     }
 
     /** Deletes every challenge past its deadline; returns how many. */

@@ -27,6 +27,10 @@ public class PasskeySettings implements Settings {
     boolean passwordless;
 
     @Inject
+    @ConfigProperty(name = "auth.webauthn.max-open-sign-ins")
+    int maxOpenSignIns;
+
+    @Inject
     PortalSettings portal;
 
     private String configuredRpId;
@@ -35,6 +39,9 @@ public class PasskeySettings implements Settings {
     @PostConstruct
     public void check() {
         Ranges ranges = new Ranges();
+        ranges.require(
+                maxOpenSignIns >= 100 && maxOpenSignIns <= 1_000_000,
+                "auth.webauthn.max-open-sign-ins must be 100 to 1,000,000");
         Optional<String> typed = rpId.map(String::strip).filter(id -> !id.isEmpty());
         configuredRpId = typed.flatMap(RedirectTargets::normalisedHost).orElse(null);
         ranges.require(
@@ -62,6 +69,11 @@ public class PasskeySettings implements Settings {
         String origin = portal.origin().orElse(addressedOrigin);
         RelyingParty ofOrigin = RelyingParty.ofOrigin(origin);
         return configuredRpId == null ? ofOrigin : new RelyingParty(configuredRpId, origin);
+    }
+
+    /** auth.webauthn.max-open-sign-ins: passkey-alone sign-in challenges the table holds at most. */
+    public int maxOpenSignIns() {
+        return maxOpenSignIns;
     }
 
     /** auth.webauthn.passwordless: whether the sign-in page offers a passkey alone. */

@@ -262,6 +262,11 @@ public class Passkeys {
         em.remove(passkey);
     }
 
+    /** Ends every ceremony under way for the account: a sign-in or registration begun before now cannot finish. */
+    public void endCeremoniesOf(String username) {
+        challenges.endAllOf(username);
+    }
+
     /** Removes every passkey of the account (its deletion, an administrator's reset); returns how many. */
     public int removeAllOf(String username) {
         return em.createNamedQuery(Passkey.DELETE_ALL_OF_USER)

@@ -17,12 +17,20 @@ import java.time.Instant;
 @Table(name = "AUTH_WEBAUTHN_CHALLENGE")
 @NamedQuery(name = WebAuthnChallenge.TAKE, query = "DELETE FROM WebAuthnChallenge c WHERE c.challengeHash = :hash")
 @NamedQuery(
+        name = WebAuthnChallenge.COUNT_OF_CEREMONY,
+        query = "SELECT COUNT(c) FROM WebAuthnChallenge c WHERE c.ceremony = :ceremony")
+@NamedQuery(
+        name = WebAuthnChallenge.DELETE_OF_USER,
+        query = "DELETE FROM WebAuthnChallenge c WHERE c.username = :username")
+@NamedQuery(
         name = WebAuthnChallenge.DELETE_EXPIRED,
         query = "DELETE FROM WebAuthnChallenge c WHERE c.expiresAt <= :now")
 public class WebAuthnChallenge {
 
     public static final String TAKE = "WebAuthnChallenge.take";
     public static final String DELETE_EXPIRED = "WebAuthnChallenge.deleteExpired";
+    public static final String DELETE_OF_USER = "WebAuthnChallenge.deleteOfUser";
+    public static final String COUNT_OF_CEREMONY = "WebAuthnChallenge.countOfCeremony";
 
     /** What a challenge was issued for; one kind never finishes another. */
     public enum Ceremony {

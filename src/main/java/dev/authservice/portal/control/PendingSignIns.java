@@ -1,5 +1,6 @@
 package dev.authservice.portal.control;
 
+import dev.authservice.accounts.entity.User;
 import dev.authservice.portal.entity.PendingSignIn;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.entity.SessionToken;
@@ -29,11 +30,28 @@ public class PendingSignIns {
     @Inject
     Clock clock;
 
-    /** Records a proved password for {@code username}; returns the token for the browser's cookie. */
-    public SessionToken begin(String username, String redirect, boolean keepSignedIn) {
+    /** Records a proved password for {@code user}; returns the token for the browser's cookie. */
+    public SessionToken begin(User user, String redirect, boolean keepSignedIn) {
         SessionToken token = SessionToken.generate();
-        em.persist(new PendingSignIn(token.hash(), username, redirect, keepSignedIn, clock.instant(), LIFETIME));
+        em.persist(new PendingSignIn(
+                token.hash(),
+                user.username(),
+                user.passwordStamp(),
+                redirect,
+                keepSignedIn,
+                clock.instant(),
+                LIFETIME));
         return token;
+    }
+
+    /**
+     * Ends every sign-in of the user still waiting for its second factor: whatever ends their
+     * sessions or changes how they sign in ends these too, lest one finish into a new session.
+     */
+    public void endAllOf(String username) {
+        em.createNamedQuery(PendingSignIn.DELETE_OF_USER)
+                .setParameter("username", username)
+                .executeUpdate();
     }
 
     /** The live sign-in of this token, or a sign-in-expired refusal; it stays where it is. */

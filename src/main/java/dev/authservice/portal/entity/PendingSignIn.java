@@ -18,6 +18,7 @@ import java.time.Instant;
 @NamedQuery(
         name = PendingSignIn.TAKE_LIVE,
         query = "DELETE FROM PendingSignIn p WHERE p.tokenHash = :tokenHash AND p.expiresAt > :now")
+@NamedQuery(name = PendingSignIn.DELETE_OF_USER, query = "DELETE FROM PendingSignIn p WHERE p.username = :username")
 @NamedQuery(name = PendingSignIn.DELETE_EXPIRED, query = "DELETE FROM PendingSignIn p WHERE p.expiresAt <= :now")
 public class PendingSignIn {
 
@@ -25,6 +26,8 @@ public class PendingSignIn {
     public static final String TAKE_LIVE = "PendingSignIn.takeLive";
 
     public static final String DELETE_EXPIRED = "PendingSignIn.deleteExpired";
+
+    public static final String DELETE_OF_USER = "PendingSignIn.deleteOfUser";
 
     @Id
     @Column(name = "TOKEN_HASH", length = 64)
@@ -43,14 +46,25 @@ public class PendingSignIn {
     @Column(name = "EXPIRES_AT", nullable = false)
     private Instant expiresAt;
 
+    /** {@link dev.authservice.accounts.entity.User#passwordStamp()} when the password was proved. */
+    @Column(name = "PASSWORD_STAMP", nullable = false, length = 64)
+    private String passwordStamp;
+
     protected PendingSignIn() {
         // for JPA
     }
 
     public PendingSignIn(
-            String tokenHash, String username, String redirect, boolean keepSignedIn, Instant now, Duration lifetime) {
+            String tokenHash,
+            String username,
+            String passwordStamp,
+            String redirect,
+            boolean keepSignedIn,
+            Instant now,
+            Duration lifetime) {
         this.tokenHash = tokenHash;
         this.username = username;
+        this.passwordStamp = passwordStamp;
         this.redirect = redirect;
         this.keepSignedIn = (short) (keepSignedIn ? 1 : 0);
         this.expiresAt = now.plus(lifetime);
@@ -66,6 +80,10 @@ public class PendingSignIn {
 
     public String username() {
         return username;
+    }
+
+    public String passwordStamp() {
+        return passwordStamp;
     }
 
     /** Where the browser goes once signed in, as allowed when the step began; null for the default. */

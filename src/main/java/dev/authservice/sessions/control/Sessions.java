@@ -73,8 +73,23 @@ public class Sessions {
         }
     }
 
-    /** The live session of this token, or a token-invalid {@link Refusal}. */
+    /**
+     * The live session of this token, or a token-invalid {@link Refusal}; a forbidden one while its
+     * password must be changed first (see {@link #liveBeforePasswordChange}).
+     */
     public Session live(SessionToken token) {
+        Session session = liveBeforePasswordChange(token);
+        if (session.isPasswordChangeDue()) {
+            throw Refusal.passwordChangeRequired();
+        }
+        return session;
+    }
+
+    /**
+     * The live session of this token even while its password must be changed first: for the few
+     * use cases such a session may make (change the password, see the account page, sign out).
+     */
+    public Session liveBeforePasswordChange(SessionToken token) {
         Session session = em.find(Session.class, token.hash());
         if (session == null || !session.isLiveAt(clock.instant())) {
             throw Refusal.tokenInvalid();
@@ -105,7 +120,7 @@ public class Sessions {
      * exactly one deletes the row; the others find nothing to delete and are refused.
      */
     public String revoke(SessionToken token) {
-        String username = live(token).username();
+        String username = liveBeforePasswordChange(token).username();
         int revoked = em.createNamedQuery(Session.REVOKE_LIVE)
                 .setParameter("tokenHash", token.hash())
                 .setParameter("now", clock.instant())

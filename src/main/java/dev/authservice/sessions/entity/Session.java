@@ -135,6 +135,10 @@ public class Session {
      * with every change of the user's groups, in that change's transaction, so the token check
      * reads them with the session and sees a change at once, on every instance.
      */
+    /** SMALLINT 0 or 1: opened with a password that must be changed first; nothing else is allowed. */
+    @Column(name = "PASSWORD_CHANGE_DUE", nullable = false)
+    private short passwordChangeDue;
+
     @Column(name = "GROUP_NAMES", nullable = false, length = 4096)
     private String groups = "";
 
@@ -167,6 +171,7 @@ public class Session {
         Session session = new Session(tokenHash, user, now, lifetimes.absolute());
         session.secondFactor = (short) (secondFactor ? 1 : 0);
         session.groups = joined(user.groups());
+        session.passwordChangeDue = (short) (user.isPasswordChangeDue() ? 1 : 0);
         session.idleExpiresAt = session.idleDeadline(now, lifetimes);
         session.client = bounded(client, CLIENT_CHARS);
         session.userAgent = bounded(userAgent, USER_AGENT_CHARS);
@@ -181,6 +186,16 @@ public class Session {
     /** The form the GROUP_NAMES column holds: names in order, joined by ','. */
     public static String joined(Collection<String> names) {
         return String.join(",", new TreeSet<>(names));
+    }
+
+    /** Whether the user must change the password before this session may do anything else. */
+    public boolean isPasswordChangeDue() {
+        return passwordChangeDue != 0;
+    }
+
+    /** The user changed the password through this session: it may do everything now. */
+    public void passwordChanged() {
+        passwordChangeDue = 0;
     }
 
     /** Whether its login proved a second factor, as administration requires by default. */

@@ -59,6 +59,22 @@ class LogLineTest {
     }
 
     @Test
+    void aReasonForTheLogAloneComesLastBeforeTheSessions() {
+        SecurityEvent refused = SecurityEvent.of(
+                        SecurityEvent.Kind.LOGIN_FAILED, "bob", new Client("10.1.2.3", "curl/8"))
+                .because("disabled");
+        assertEquals("event=login.failure user=bob client=10.1.2.3 reason=disabled", LogLine.of(refused));
+    }
+
+    @Test
+    void aGroupRefusalNamesTheGroupsAskedForEscaped() {
+        SecurityEvent forbidden = SecurityEvent.accessForbidden(
+                "carol", java.util.List.of("hr", "fin ance"), new Client("10.1.2.3", "curl/8"));
+        assertEquals(
+                "event=access.forbidden user=carol client=10.1.2.3 target=hr,fin\\u0020ance", LogLine.of(forbidden));
+    }
+
+    @Test
     void longValuesAreCutAndMarked() {
         String value = LogLine.value("a".repeat(1000));
         assertEquals(LogLine.MAX_VALUE_CHARS + 3, value.length());
