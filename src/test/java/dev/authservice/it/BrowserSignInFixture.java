@@ -67,14 +67,18 @@ abstract class BrowserSignInFixture {
     /** Writes the front end's configuration into {@code dir} and starts it. */
     abstract Process startFrontEnd(Path certificate, Path key, int applicationPort) throws IOException;
 
-    /** The portal configured for this front end, as docs/front-ends.md says. */
+    /**
+     * The portal configured for this front end, as docs/front-ends.md's walk-through says, with
+     * registration open as there, so that the tests make their people with POST /register.
+     */
     static WebArchive deployment(String name, int port) {
         return Deployments.authService(
                 name,
                 Map.of(
                         "auth.portal.url", "https://auth.example.test:" + port,
                         "auth.cookie.domain", "example.test",
-                        "auth.http.trusted-proxies", "127.0.0.1"));
+                        "auth.http.trusted-proxies", "127.0.0.1",
+                        "auth.registration.enabled", "true"));
     }
 
     String portal() {

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A locked-down deployment: with auth.registration.enabled=false only administrators create
- * accounts, and with auth.webauthn.passwordless=false a passkey serves only as a second factor.
+ * A locked-down deployment: behind a portal (auth.portal.url set) with auth.registration.enabled
+ * left unset, only administrators create accounts; and with auth.webauthn.passwordless=false a
+ * passkey serves only as a second factor.
  */
 @ExtendWith(ArquillianExtension.class)
 class ClosedRegistrationIT {
@@ -33,12 +34,12 @@ class ClosedRegistrationIT {
         return Deployments.authService(
                 "closed-registration",
                 Map.of(
-                        "auth.registration.enabled", "false",
+                        "auth.portal.url", "https://auth.example.test",
                         "auth.webauthn.passwordless", "false"));
     }
 
     @Test
-    void registeringIs403AndOnlyAnAdministratorCreatesAccounts() {
+    void behindAPortalRegisteringIs403AndOnlyAnAdministratorCreatesAccounts() {
         HttpClientSupport http = new HttpClientSupport(base);
         String username = uniqueUsername("closed");
         assertTrue(assertProblem(403, http.register(username, PASSWORD))

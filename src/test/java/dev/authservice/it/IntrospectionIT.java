@@ -4,6 +4,7 @@ import static dev.authservice.it.HttpClientSupport.json;
 import static dev.authservice.it.HttpClientSupport.uniqueUsername;
 import static dev.authservice.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -12,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -97,7 +99,10 @@ class IntrospectionIT {
     void revokedExpiredAndMalformedTokensAreExactlyInactive() {
         String revoked = http.newSession(uniqueUsername("revoked"), PASSWORD);
         http.logout(revoked);
-        for (String token : new String[] {revoked, "x".repeat(43), "not a token", "%00"}) {
+        String expired = http.newSession(uniqueUsername("expired"), PASSWORD);
+        assertEquals(true, json(introspect(RFC_CLIENT, "token=" + expired)).getBoolean("active"), "live at first");
+        http.advanceClock(Duration.ofMinutes(31));
+        for (String token : new String[] {revoked, expired, "x".repeat(43), "not a token", "%00"}) {
             assertEquals(
                     "{\"active\":false}",
                     introspect(RFC_CLIENT, "token=" + token).body(),
@@ -118,7 +123,11 @@ class IntrospectionIT {
 
     @Test
     void withoutAValidClientTheAnswerIs401AndTheTokenIsNotLookedAt() {
-        String token = http.newSession(uniqueUsername("guarded"), PASSWORD);
+        String username = uniqueUsername("guarded");
+        String token = http.newSession(username, PASSWORD);
+        String createdAt = lastUsedAt(username);
+        // Past the idle refresh: a check of the token now would move its last use.
+        http.advanceClock(Duration.ofMinutes(2));
         String wrongSecret =
                 "Basic " + Base64.getEncoder().encodeToString("s6BhdRkqt3:wrong".getBytes(StandardCharsets.UTF_8));
         String unknownClient =
@@ -128,6 +137,41 @@ class IntrospectionIT {
             assertProblem(401, refused, String.valueOf(authorization));
             assertTrue(
                     refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        }
+        assertEquals(createdAt, lastUsedAt(username), "no refused client's request checked the token");
+        assertEquals(true, json(introspect(RFC_CLIENT, "token=" + token)).getBoolean("active"));
+        assertNotEquals(createdAt, lastUsedAt(username), "a client's introspection does check it");
+    }
+
+    /** The last use of the user's one session, as an administrator sees it without using the session. */
+    private String lastUsedAt(String username) {
+        HttpResponse<String> user = http.send(http.request("admin/users/" + username)
+                .header("Authorization", "Bearer " + Administrator.token(http))
+                .GET());
+        return json(user).getJsonArray("sessions").getJsonObject(0).getString("last_used_at");
+    }
+
+    @Test
+    void theTokenIsReadFromTheFormBodyAloneNeverFromTheUrl() {
+        String token = http.newSession(uniqueUsername("in-url"), PASSWORD);
+        HttpResponse<String> answer = http.send(http.request("introspect?token=" + token)
+                .header("Authorization", RFC_CLIENT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertProblem(400, answer, "no token in the body");
+    }
+
+    @Test
+    void aRequestWithoutTheFormsContentTypeIs415() {
+        for (String type : new String[] {null, "text/plain", "application/json"}) {
+            HttpRequest.Builder request = http.request("introspect").header("Authorization", RFC_CLIENT);
+            if (type != null) {
+                request.header("Content-Type", type);
+            }
+            assertProblem(
+                    415,
+                    http.send(request.POST(HttpRequest.BodyPublishers.ofString("token=abc"))),
+                    String.valueOf(type));
         }
     }
 

@@ -60,7 +60,16 @@ class PortalIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.authService(
-                "portal", Map.of("auth.portal.url", PORTAL, "auth.cookie.domain", "example.test"));
+                "portal",
+                // Registration opened explicitly, as a portal closes it by default: the tests
+                // make their people with POST /register.
+                Map.of(
+                        "auth.portal.url",
+                        PORTAL,
+                        "auth.cookie.domain",
+                        "example.test",
+                        "auth.registration.enabled",
+                        "true"));
     }
 
     @BeforeEach
@@ -243,6 +252,43 @@ class PortalIT {
     }
 
     // Session fixation
+
+    @Test
+    void formFieldsComeFromTheBodyAloneNeverFromTheUrl() {
+        String username = registered("url-fields");
+        String signIn = "portal/login?csrf=" + encoded(browser.csrfToken()) + "&username=" + encoded(username)
+                + "&password=" + encoded(PASSWORD);
+        assertEquals(403, browser.post(signIn, Map.of()).statusCode(), "no CSRF token in the body");
+        assertNull(browser.cookie("auth_session"), "fields in the URL signed nobody in");
+
+        assertEquals(303, browser.signIn(username, PASSWORD, null).statusCode());
+        String change = "portal/account/password?csrf=" + encoded(browser.csrfToken()) + "&current_password="
+                + encoded(PASSWORD) + "&new_password=" + encoded("another horse battery");
+        assertEquals(403, browser.post(change, Map.of()).statusCode());
+        assertEquals(200, http.login(username, PASSWORD).statusCode(), "the password is unchanged");
+    }
+
+    @Test
+    void aFormPostedWithoutTheFormsContentTypeIs415WithAPlainPage() {
+        for (String form : List.of(
+                "portal/login",
+                "portal/login/passkey",
+                "portal/login/second-factor",
+                "portal/logout",
+                "portal/account/password",
+                "portal/account/delete")) {
+            HttpResponse<String> refused =
+                    http.send(http.request(form).POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=x")));
+            assertEquals(415, refused.statusCode(), form + ": " + refused.body());
+            assertTrue(
+                    refused.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                    form + " answers a plain page");
+        }
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 
     @Test
     void aCookieTheBrowserHadBeforeSigningInNeverBecomesTheSession() {
@@ -539,6 +585,48 @@ class PortalIT {
                 "portal/login/second-factor", Map.of("csrf", browser.csrfToken(), "code", app.codeAt(http.clock())));
         assertEquals(401, replay.statusCode());
         assertTrue(replay.body().contains("expired"), replay.body());
+    }
+
+    /**
+     * A sign-in waiting for its code when the password changes or the user's sessions are ended
+     * (by the user or an administrator) cannot finish into a new session: the change ends it too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "logout-all", "admin-password", "admin-logout"})
+    void aWaitingSignInEndsWithEveryChangeThatEndsTheUsersSessions(String change) {
+        String username = registered("pending-" + change);
+        TestAuthenticator app = enrolled(username);
+        String own = HttpClientSupport.token(http.postJson(
+                "login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"otp\":\""
+                        + app.codeAt(http.clock()) + "\"}"));
+        http.advanceClock(Duration.ofSeconds(30));
+        assertEquals(303, browser.signIn(username, PASSWORD, null).statusCode());
+        assertNotNull(browser.cookie("__Host-auth_pending"), "the password step waits for its code");
+
+        HttpResponse<String> changed = switch (change) {
+            case "password" ->
+                http.postJson(
+                        "password",
+                        own,
+                        "{\"current_password\":\"" + PASSWORD
+                                + "\",\"new_password\":\"another horse battery\",\"otp\":\"" + app.codeAt(http.clock())
+                                + "\"}");
+            case "logout-all" -> http.postWithBearer("logout-all", own);
+            case "admin-password" ->
+                http.postJson(
+                        "admin/users/" + username + "/password",
+                        Administrator.token(http),
+                        "{\"password\":\"another horse battery\"}");
+            default -> http.postWithBearer("admin/users/" + username + "/logout", Administrator.token(http));
+        };
+        assertEquals(200, changed.statusCode(), changed.body());
+        http.advanceClock(Duration.ofSeconds(30));
+
+        HttpResponse<String> finish = browser.post(
+                "portal/login/second-factor", Map.of("csrf", browser.csrfToken(), "code", app.codeAt(http.clock())));
+        assertEquals(401, finish.statusCode(), change + ": " + finish.body());
+        assertNull(browser.cookie("auth_session"), change + " ended the waiting sign-in");
     }
 
     @Test

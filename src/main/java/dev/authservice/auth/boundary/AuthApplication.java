@@ -18,6 +18,11 @@ public class AuthApplication extends Application {
                 // No /application.wadl and no WADL answers to OPTIONS: they describe the service
                 // and name the Jersey version to anyone who asks.
                 "jersey.config.server.wadl.disableWadl", true,
+                // A form's fields come from its body alone. Jersey on a servlet container reads an
+                // empty form body's fields from the request's parameters, which take the query
+                // string in: passwords and tokens would work from URLs and access logs.
+                // (RESTEasy reads the body alone already.)
+                "jersey.config.servlet.form.queryParams.disabled", true,
                 // A Location is sent as written: the portal's redirects are absolute URLs on the
                 // portal's public address, or paths; Jersey would resolve a path against the
                 // address the front end reached the service on, which the browser cannot.

@@ -1,27 +1,49 @@
 package dev.authservice.http.boundary;
 
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 
 /**
- * Form bodies (the portal's forms, introspection) bounded as JSON bodies are, by
- * auth.request.max-body-bytes: 413 when larger, before the form is parsed. Like JsonBodyReader, a
- * plain provider that looks its settings up, so that every JAX-RS implementation registers it.
+ * Requests to the form endpoints (the portal's forms, introspection): sent as
+ * application/x-www-form-urlencoded, else 415 before any field is read, and bounded as JSON bodies
+ * are, by auth.request.max-body-bytes: 413 when larger, before the form is parsed. Like
+ * JsonBodyReader, a plain provider that looks its settings up, so that every JAX-RS implementation
+ * registers it.
  */
 @Provider
-public class FormBodyLimit implements ContainerRequestFilter {
+public class FormBodies implements ContainerRequestFilter {
+
+    private static final String WRONG_TYPE =
+            "This resource only accepts Content-Type: application/x-www-form-urlencoded.";
+
+    @Context
+    ResourceInfo resource;
 
     private volatile RequestSettings settings;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         MediaType type = request.getMediaType();
-        if (type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
+        boolean form = type != null && MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type);
+        if (!form) {
+            // Without the form's type a server reads no form field (Jersey throws on the first);
+            // the client is told what to send instead.
+            if (takesForm(resource)
+                    && !request.getMethod().equals("GET")
+                    && !request.getMethod().equals("HEAD")) {
+                request.abortWith(unsupportedType(request));
+            }
             return;
         }
         int max = settings().maxBodyBytes();
@@ -36,6 +58,28 @@ public class FormBodyLimit implements ContainerRequestFilter {
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    private static boolean takesForm(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return false;
+        }
+        Consumes consumes = method.isAnnotationPresent(Consumes.class)
+                ? method.getAnnotation(Consumes.class)
+                : resource.getResourceClass().getAnnotation(Consumes.class);
+        return consumes != null && Arrays.asList(consumes.value()).contains(MediaType.APPLICATION_FORM_URLENCODED);
+    }
+
+    /** problem+json for API clients; a plain text page for the portal's forms, which people see. */
+    private static Response unsupportedType(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("portal/")) {
+            return Response.status(415)
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
+                    .entity(WRONG_TYPE + "\n")
+                    .build();
+        }
+        return Problem.response(415, WRONG_TYPE).build();
     }
 
     private RequestSettings settings() {

@@ -28,7 +28,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "There is no resource at this path.";
             case 405 -> "This method is not allowed on this resource; see the Allow header.";
             case 406 -> "This resource only produces application/json.";
-            case 415 -> "This resource only accepts Content-Type: application/json.";
+            case 415 -> "This resource does not accept this Content-Type; the OpenAPI document names the one it takes.";
             default -> "The request could not be processed.";
         };
     }

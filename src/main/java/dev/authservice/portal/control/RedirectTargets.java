@@ -73,6 +73,10 @@ public final class RedirectTargets {
         if (uri.getHost() == null || uri.getRawUserInfo() != null) {
             return Optional.empty();
         }
+        // Port 0 and ports past 65535 exist on no server; a browser would refuse or wrap them.
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return Optional.empty();
+        }
         String authority = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
         if (!authority.equalsIgnoreCase(uri.getRawAuthority())) {
             return Optional.empty();

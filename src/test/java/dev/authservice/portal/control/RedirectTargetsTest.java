@@ -82,6 +82,20 @@ class RedirectTargetsTest {
         assertEquals(Optional.empty(), example.allowed(rd), rd);
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"https://app.example.com:0/", "https://app.example.com:65536/", "https://app.example.com:99999/"
+            })
+    void aPortNoServerCanHaveIsRefused(String rd) {
+        assertEquals(Optional.empty(), example.allowed(rd), rd);
+    }
+
+    @Test
+    void theHighestPortIsAllowed() {
+        assertEquals(
+                Optional.of("https://app.example.com:65535/x"), example.allowed("https://app.example.com:65535/x"));
+    }
+
     @Test
     void aTooLongUrlIsRefused() {
         String rd = "https://app.example.com/" + "a".repeat(RedirectTargets.MAX_LENGTH);
