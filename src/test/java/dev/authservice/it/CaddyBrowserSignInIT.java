@@ -30,38 +30,32 @@ class CaddyBrowserSignInIT extends BrowserSignInFixture {
     }
 
     /**
-     * docs/front-ends.md's recipe for browsers, with this test's ports; the rewrite adds the path
-     * the test deployment lives under, which a service deployed at the root does not need.
+     * docs/front-ends.md's recipe for browsers, read from the document, with this test's
+     * certificate, port and host names; the rewrite adds the path the test deployment lives under,
+     * which a service deployed at the root does not need.
      */
     private String caddyfile(Path certificate, Path key, int applicationPort) {
         URI service = URI.create(base.toString());
         String context = service.getPath().replaceAll("/$", "");
+        String tls = "\n    tls " + certificate + " " + key;
+        String upstream = service.getHost() + ":" + service.getPort();
+        String recipe = DocumentedRecipe.frontEnds("**Caddy** (tested: `CaddyBrowserSignInIT`")
+                .replace("auth.example.com {", "https://auth.example.test:" + PORT + " {" + tls)
+                .replace(
+                        "app1.example.com, app2.example.com {",
+                        "https://app1.example.test:" + PORT + ", https://app2.example.test:" + PORT + " {" + tls)
+                .replace(
+                        "    reverse_proxy 127.0.0.1:5000\n",
+                        "    rewrite * " + context + "{uri}\n    reverse_proxy " + upstream + "\n")
+                .replace("forward_auth 127.0.0.1:5000 {", "forward_auth " + upstream + " {")
+                .replace("uri /forward-auth", "uri " + context + "/forward-auth")
+                .replace("reverse_proxy 127.0.0.1:8080", "reverse_proxy 127.0.0.1:" + applicationPort)
+                .text();
         return """
                 {
                     admin off
                     auto_https off
                 }
-                https://auth.example.test:%1$d {
-                    tls %2$s %3$s
-                    @operations path /metrics /metrics/* /openapi /openapi/* /health /health/*
-                    respond @operations 404
-                    rewrite * %5$s{uri}
-                    reverse_proxy %4$s
-                }
-                https://app1.example.test:%1$d, https://app2.example.test:%1$d {
-                    tls %2$s %3$s
-                    request_header -X_*
-                    request_header -X.*
-                    request_header -X-Auth_*
-                    request_header -X-Auth.*
-                    forward_auth %4$s {
-                        uri %5$s/forward-auth
-                        copy_headers X-Auth-User
-                    }
-                    header Cache-Control "private, no-cache"
-                    reverse_proxy 127.0.0.1:%6$d
-                }
-                """.formatted(
-                        PORT, certificate, key, service.getHost() + ":" + service.getPort(), context, applicationPort);
+                """ + recipe;
     }
 }

@@ -60,6 +60,8 @@ class CrashRecoveryIT {
         Queue<String> registered = new ConcurrentLinkedQueue<>();
         Queue<String> live = new ConcurrentLinkedQueue<>();
         Queue<String> loggedOut = new ConcurrentLinkedQueue<>();
+        // Before the kill every request is answered as the contract says; any other answer is a failure.
+        Queue<String> unexpected = new ConcurrentLinkedQueue<>();
         AtomicInteger cutOff = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         try (ServiceProcess running = service.start()) {
@@ -71,19 +73,27 @@ class CrashRecoveryIT {
                     for (int n = 0; !stop.get(); n++) {
                         String username = HttpClientSupport.uniqueUsername("inflight");
                         try {
-                            if (http.register(username, PASSWORD).statusCode() != 201) {
+                            HttpResponse<String> registration = http.register(username, PASSWORD);
+                            if (registration.statusCode() != 201) {
+                                unexpected.add("register " + registration.statusCode() + " " + registration.body());
                                 continue;
                             }
                             registered.add(username);
                             HttpResponse<String> login = http.login(username, PASSWORD);
                             if (login.statusCode() != 200) {
+                                unexpected.add("login " + login.statusCode() + " " + login.body());
                                 continue;
                             }
                             String token = token(login);
                             if (n % 2 == 0) {
                                 live.add(token);
-                            } else if (http.logout(token).statusCode() == 200) {
-                                loggedOut.add(token);
+                            } else {
+                                HttpResponse<String> logout = http.logout(token);
+                                if (logout.statusCode() == 200) {
+                                    loggedOut.add(token);
+                                } else {
+                                    unexpected.add("logout " + logout.statusCode() + " " + logout.body());
+                                }
                             }
                         } catch (UncheckedIOException failed) {
                             // Refused: sent after the kill. Anything else: the process died mid-request.
@@ -102,6 +112,7 @@ class CrashRecoveryIT {
             }
             load.shutdown();
             assertTrue(cutOff.get() >= 1, "the kill cut off requests in flight");
+            assertTrue(unexpected.isEmpty(), "answers other than the contract's before the kill: " + unexpected);
 
             running.start();
             for (String username : registered) {

@@ -5,20 +5,28 @@ import static dev.authservice.it.HttpClientSupport.uniqueUsername;
 import static dev.authservice.it.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -27,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * lifecycle, and every way an assertion must be refused.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PasskeyIT {
 
     private static final String PASSWORD = "correct horse battery";
@@ -38,7 +47,8 @@ class PasskeyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.authService("passkeys", Map.of());
+        // A small bound on passkey sign-ins begun by anyone, so that a test can reach it.
+        return Deployments.authService("passkeys", Map.of("auth.webauthn.max-open-sign-ins", "100"));
     }
 
     @BeforeEach
@@ -50,9 +60,12 @@ class PasskeyIT {
     private record Holder(String username, String token, SoftwarePasskey passkey) {}
 
     private Holder holderOfAPasskey(String prefix) {
+        return holderOfAPasskey(prefix, new SoftwarePasskey(SoftwarePasskey.originOf(base)));
+    }
+
+    private Holder holderOfAPasskey(String prefix, SoftwarePasskey passkey) {
         String username = uniqueUsername(prefix);
         String token = http.newSession(username, PASSWORD);
-        SoftwarePasskey passkey = new SoftwarePasskey(SoftwarePasskey.originOf(base));
         HttpResponse<String> registered = register(token, passkey, body().add("password", PASSWORD), "Laptop");
         assertEquals(201, registered.statusCode(), registered.body());
         return new Holder(username, token, passkey);
@@ -168,6 +181,119 @@ class PasskeyIT {
                                 .toString()));
     }
 
+    /**
+     * Sign-ins with a passkey alone need no proof to begin, so their challenges are bounded
+     * (auth.webauthn.max-open-sign-ins, 100 here): past it, 503 with Retry-After, and a ceremony
+     * begun before still finishes. Last in the class: the table stays full until the rows expire.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void signInsBegunByAnyoneAreBoundedAndACeremonyUnderWayStillFinishes() {
+        Holder holder = holderOfAPasskey("bounded");
+        JsonObject underWay = signInOptions();
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 150 && refused == null; i++) {
+            HttpResponse<String> options = http.postJson("webauthn/login/options", "{}");
+            if (options.statusCode() != 200) {
+                refused = options;
+            }
+        }
+        assertNotNull(refused, "150 sign-ins begun found no bound");
+        assertProblem(503, refused);
+        assertEquals("60", refused.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(200, signIn(holder.passkey().sign(underWay)).statusCode(), "the ceremony under way finishes");
+    }
+
+    // The portal's passkey forms: the same ceremonies, posted as forms with the browser's CSRF token.
+
+    @Test
+    void thePortalsPasskeySignInNeedsThisBrowsersCsrfToken() {
+        Holder holder = holderOfAPasskey("portal-passkey");
+        PortalBrowser browser = new PortalBrowser(http, SoftwarePasskey.originOf(base));
+        browser.csrfToken();
+
+        HttpResponse<String> forged = browser.post(
+                "portal/login/passkey",
+                Map.of("csrf", "forged", "credential", holder.passkey().sign(signInOptions())));
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertNull(browser.cookie("auth_session"), "a forged form signs nobody in");
+
+        HttpResponse<String> signedIn = browser.post(
+                "portal/login/passkey",
+                Map.of(
+                        "csrf",
+                        browser.csrfToken(),
+                        "credential",
+                        holder.passkey().sign(signInOptions())));
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertNotNull(browser.cookie("auth_session"));
+    }
+
+    /**
+     * At the portal's second-factor step of one account, a valid answer of another account's
+     * passkey is refused, as a forged form is; the account's own passkey finishes the sign-in.
+     */
+    @Test
+    void atThePortalsSecondFactorStepOnlyTheAccountsOwnPasskeyAnswers() {
+        String username = uniqueUsername("portal-second");
+        String token = http.newSession(username, PASSWORD);
+        TestAuthenticator.Enrolled totp = TestAuthenticator.enrol(http, token, PASSWORD);
+        SoftwarePasskey own = new SoftwarePasskey(SoftwarePasskey.originOf(base));
+        assertEquals(
+                201,
+                register(
+                                token,
+                                own,
+                                body().add("password", PASSWORD)
+                                        .add("otp", totp.recoveryCodes().get(0)),
+                                "Key")
+                        .statusCode());
+        Holder stranger = holderOfAPasskey("portal-stranger");
+        PortalBrowser browser = new PortalBrowser(http, SoftwarePasskey.originOf(base));
+        assertEquals(303, browser.signIn(username, PASSWORD, null).statusCode(), "the password step");
+
+        HttpResponse<String> foreign = browser.post(
+                "portal/login/second-factor/passkey",
+                Map.of(
+                        "csrf",
+                        browser.csrfToken(),
+                        "credential",
+                        stranger.passkey().sign(secondFactorOptions(browser))));
+        assertEquals(401, foreign.statusCode(), foreign.body());
+        assertNull(browser.cookie("auth_session"), "another account's passkey is no second factor");
+
+        HttpResponse<String> forged = browser.post(
+                "portal/login/second-factor/passkey",
+                Map.of("csrf", "forged", "credential", own.sign(secondFactorOptions(browser))));
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertNull(browser.cookie("auth_session"));
+
+        HttpResponse<String> signedIn = browser.post(
+                "portal/login/second-factor/passkey",
+                Map.of("csrf", browser.csrfToken(), "credential", own.sign(secondFactorOptions(browser))));
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        assertNotNull(browser.cookie("auth_session"));
+    }
+
+    /** The options the second-factor page gives its passkey form (data-options, HTML-escaped JSON). */
+    private static JsonObject secondFactorOptions(PortalBrowser browser) {
+        String page = browser.get("portal/login/second-factor").body();
+        Matcher options = Pattern.compile("data-options=\"([^\"]*)\"").matcher(page);
+        assertTrue(options.find(), "the page offers a passkey: " + page);
+        String json = options.group(1)
+                .replace("&quot;", "\"")
+                .replace("&#34;", "\"")
+                .replace("&#x3D;", "=")
+                .replace("&#61;", "=")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+        JsonObject parsed = Json.createReader(new StringReader(json)).readObject();
+        return parsed.containsKey("publicKey") ? parsed.getJsonObject("publicKey") : parsed;
+    }
+
     @Test
     void aReplayedAnswerIsRefused() {
         Holder holder = holderOfAPasskey("replay");
@@ -175,6 +301,23 @@ class PasskeyIT {
         assertEquals(200, signIn(answer).statusCode());
 
         assertProblem(401, signIn(answer), "a challenge serves once");
+    }
+
+    /**
+     * A synced passkey answers with counter 0 every time, so the counter check cannot refuse its
+     * replay: only the challenge, spent by its first use, does.
+     */
+    @Test
+    void aReplayedAnswerOfASyncedPasskeyWhoseCounterStaysZeroIsRefused() {
+        Holder holder = holderOfAPasskey("replay-synced", SoftwarePasskey.synced(SoftwarePasskey.originOf(base)));
+        String answer = holder.passkey().sign(signInOptions());
+        assertEquals(200, signIn(answer).statusCode());
+
+        assertProblem(401, signIn(answer), "a challenge serves once");
+        assertEquals(
+                200,
+                signIn(holder.passkey().sign(signInOptions())).statusCode(),
+                "the synced passkey itself still works");
     }
 
     @Test

@@ -41,9 +41,23 @@ public final class SoftwarePasskey {
     private final String origin;
     private byte[] userHandle;
     private long counter;
+    private final boolean synced;
 
     /** A new key for pages of {@code origin} (scheme://host:port). */
     public SoftwarePasskey(String origin) {
+        this(origin, false);
+    }
+
+    /**
+     * A passkey synced between devices, as platform authenticators make them: its signature
+     * counter is 0 at registration and in every answer, so no counter check can refuse a replay.
+     */
+    static SoftwarePasskey synced(String origin) {
+        return new SoftwarePasskey(origin, true);
+    }
+
+    private SoftwarePasskey(String origin, boolean synced) {
+        this.synced = synced;
         this.origin = origin;
         this.credentialId = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         try {
@@ -72,7 +86,7 @@ public final class SoftwarePasskey {
     public String register(JsonObject options) {
         userHandle = UNB64.decode(options.getJsonObject("user").getString("id"));
         String rpId = options.getJsonObject("rp").getString("id");
-        counter = 1;
+        counter = synced ? 0 : 1;
         String clientData = clientData("webauthn.create", options.getString("challenge"), origin);
         AuthenticatorData<?> authenticatorData = new AuthenticatorData<>(
                 sha256(rpId.getBytes(StandardCharsets.UTF_8)),
@@ -137,7 +151,7 @@ public final class SoftwarePasskey {
     }
 
     String sign(JsonObject options, Bend bend) {
-        counter = bend.counter != null ? bend.counter : counter + 1;
+        counter = bend.counter != null ? bend.counter : synced ? 0 : counter + 1;
         String rpId = bend.rpId != null ? bend.rpId : options.getString("rpId");
         String clientData =
                 clientData(bend.type, options.getString("challenge"), bend.origin != null ? bend.origin : origin);

@@ -16,8 +16,14 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -69,10 +75,30 @@ class SessionPurgeTimerIT {
             String expiring = userWithSessions(3);
             clock.advance(Duration.ofHours(13));
             sql.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
+            List<LogRecord> failures = new CopyOnWriteArrayList<>();
+            Handler recorder = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    if (record.getLevel() == Level.WARNING
+                            && record.getMessage().startsWith("Purging expired sessions failed")) {
+                        failures.add(record);
+                    }
+                }
+
+                @Override
+                public void flush() {}
+
+                @Override
+                public void close() {}
+            };
+            Logger purgerLog = Logger.getLogger(SessionPurger.class.getName());
+            purgerLog.addHandler(recorder);
             locker.setAutoCommit(false);
             sql.execute("LOCK TABLE AUTH_SESSION IN EXCLUSIVE MODE");
-            // Each run in these seconds waits a second for the lock, then fails.
-            Thread.sleep(3_000);
+            // Each run now waits a second for the lock, then fails, and says so in the log.
+            boolean failed = Poll.until(Duration.ofSeconds(30), () -> !failures.isEmpty());
+            purgerLog.removeHandler(recorder);
+            assertTrue(failed, "a run failed on the locked table and logged it");
             assertEquals(
                     3,
                     TableRows.count(locker, "SELECT COUNT(*) FROM AUTH_SESSION WHERE USERNAME = ?", expiring),
