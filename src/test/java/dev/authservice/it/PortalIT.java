@@ -277,12 +277,18 @@ class PortalIT {
                 "portal/logout",
                 "portal/account/password",
                 "portal/account/delete")) {
-            HttpResponse<String> refused =
-                    http.send(http.request(form).POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=x")));
-            assertEquals(415, refused.statusCode(), form + ": " + refused.body());
-            assertTrue(
-                    refused.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
-                    form + " answers a plain page");
+            for (String type : new String[] {null, "text/plain"}) {
+                var request = http.request(form);
+                if (type != null) {
+                    request.header("Content-Type", type);
+                }
+                HttpResponse<String> refused =
+                        http.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=x")));
+                assertEquals(415, refused.statusCode(), form + " as " + type + ": " + refused.body());
+                assertTrue(
+                        refused.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                        form + " as " + type + " answers a plain page");
+            }
         }
     }
 

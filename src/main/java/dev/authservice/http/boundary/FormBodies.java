@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,13 +74,20 @@ public class FormBodies implements ContainerRequestFilter {
 
     /** problem+json for API clients; a plain text page for the portal's forms, which people see. */
     private static Response unsupportedType(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("portal/")) {
-            return Response.status(415)
-                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
-                    .entity(WRONG_TYPE + "\n")
-                    .build();
-        }
-        return Problem.response(415, WRONG_TYPE).build();
+        return isPortal(request.getUriInfo())
+                ? unsupportedTypePage()
+                : Problem.response(415, WRONG_TYPE).build();
+    }
+
+    static boolean isPortal(UriInfo uri) {
+        return uri != null && uri.getPath().replaceFirst("^/", "").startsWith("portal/");
+    }
+
+    static Response unsupportedTypePage() {
+        return Response.status(415)
+                .type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
+                .entity(WRONG_TYPE + "\n")
+                .build();
     }
 
     private RequestSettings settings() {

@@ -1,8 +1,10 @@
 package dev.authservice.http.boundary;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -10,10 +12,17 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        // A portal form sent with another type: the same plain page whichever layer refused it.
+        if (status == 415 && FormBodies.isPortal(uri)) {
+            return FormBodies.unsupportedTypePage();
+        }
         Response.ResponseBuilder problem = Problem.response(status, detail(status));
         // 405 must keep its Allow header (RFC 9110 §15.5.6).
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
