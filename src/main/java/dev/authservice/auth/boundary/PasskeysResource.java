@@ -8,7 +8,6 @@ import dev.authservice.http.boundary.JsonFactories;
 import dev.authservice.passkeys.control.PasskeySettings;
 import dev.authservice.passkeys.control.PasskeySummary;
 import dev.authservice.passkeys.control.RelyingParty;
-import dev.authservice.sessions.control.IssuedSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -122,18 +121,11 @@ public class PasskeysResource {
     @POST
     @Path("login")
     public Response login(JsonBody body) {
-        IssuedSession session = auth.signInWithPasskey(
+        return TokenResponse.of(auth.signInWithPasskey(
                 body.optionalString("username"),
                 body.requiredObjectText("credential"),
                 relyingParty(),
-                caller.client());
-        return Response.ok(JsonFactories.object()
-                        .add("token", session.token().value())
-                        .add("token_type", "Bearer")
-                        .add("expires_in", session.expiresIn().toSeconds())
-                        .build())
-                .header("Pragma", "no-cache")
-                .build();
+                caller.client()));
     }
 
     private RelyingParty relyingParty() {

@@ -8,7 +8,6 @@ import dev.authservice.http.boundary.JsonFactories;
 import dev.authservice.http.boundary.RefusalMapper;
 import dev.authservice.portal.control.PortalSettings;
 import dev.authservice.refusal.Refusal;
-import dev.authservice.sessions.control.IssuedSession;
 import dev.authservice.sessions.control.SessionSummary;
 import dev.authservice.sessions.control.SessionView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,16 +61,7 @@ public class SessionsResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(JsonBody body) {
-        IssuedSession session = auth.login(credentials(body), caller.client());
-        return Response.ok(JsonFactories.object()
-                        .add("token", session.token().value())
-                        .add("token_type", "Bearer")
-                        .add("expires_in", session.expiresIn().toSeconds())
-                        .build())
-                // RFC 6749 §5.1: a response that carries a token must not be cached anywhere,
-                // HTTP/1.0 caches included.
-                .header("Pragma", "no-cache")
-                .build();
+        return TokenResponse.of(auth.login(credentials(body), caller.client()));
     }
 
     @POST

@@ -1,10 +1,11 @@
 package dev.authservice.persistence.control;
 
-import dev.authservice.sessions.entity.Session;
+import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -16,6 +17,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * PostgreSQL can make the random id in SQL in a way both understand.
  */
 final class SessionIdsMigration implements JavaMigration {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public MigrationVersion getVersion() {
@@ -50,11 +53,22 @@ final class SessionIdsMigration implements JavaMigration {
         try (PreparedStatement update = context.getConnection()
                 .prepareStatement("UPDATE AUTH_SESSION SET SESSION_ID = ? WHERE TOKEN_HASH = ?")) {
             for (String tokenHash : tokenHashes) {
-                update.setString(1, Session.newSessionId());
+                update.setString(1, newSessionId());
                 update.setString(2, tokenHash);
                 update.addBatch();
             }
             update.executeBatch();
         }
+    }
+
+    /**
+     * 128 random bits, base64url: the form of the session ids of the time. The migration makes
+     * them itself, so that it needs nothing above the persistence layer (the Session entity does
+     * the same for new sessions).
+     */
+    private static String newSessionId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

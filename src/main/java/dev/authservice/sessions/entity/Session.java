@@ -219,8 +219,8 @@ public class Session {
         return lastUsedAt;
     }
 
-    /** 128 random bits, base64url: 22 characters. Also given by the V5 migration to sessions older than the list. */
-    public static String newSessionId() {
+    /** 128 random bits, base64url: 22 characters. (The V5 migration gave older sessions ids of the same form.) */
+    private static String newSessionId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
