@@ -71,6 +71,21 @@ class PasskeyIT {
         return new Holder(username, token, passkey);
     }
 
+    /** An account with TOTP and a passkey, registered with the password and a recovery code. */
+    private Holder holderOfTotpAndAPasskey(String prefix) {
+        String username = uniqueUsername(prefix);
+        String token = http.newSession(username, PASSWORD);
+        TestAuthenticator.Enrolled totp = TestAuthenticator.enrol(http, token, PASSWORD);
+        SoftwarePasskey passkey = new SoftwarePasskey(SoftwarePasskey.originOf(base));
+        HttpResponse<String> registered = register(
+                token,
+                passkey,
+                body().add("password", PASSWORD).add("otp", totp.recoveryCodes().get(0)),
+                "Security key");
+        assertEquals(201, registered.statusCode(), registered.body());
+        return new Holder(username, token, passkey);
+    }
+
     private HttpResponse<String> register(String token, SoftwarePasskey passkey, JsonObjectBuilder proof, String name) {
         HttpResponse<String> options =
                 http.postJson("webauthn/register/options", token, proof.build().toString());
@@ -136,16 +151,9 @@ class PasskeyIT {
 
     @Test
     void anAccountWithTotpSignsInWithPasswordAndPasskeyInsteadOfTheCode() {
-        String username = uniqueUsername("second");
-        String token = http.newSession(username, PASSWORD);
-        TestAuthenticator.Enrolled totp = TestAuthenticator.enrol(http, token, PASSWORD);
-        SoftwarePasskey passkey = new SoftwarePasskey(SoftwarePasskey.originOf(base));
-        HttpResponse<String> registered = register(
-                token,
-                passkey,
-                body().add("password", PASSWORD).add("otp", totp.recoveryCodes().get(0)),
-                "Security key");
-        assertEquals(201, registered.statusCode(), registered.body());
+        Holder holder = holderOfTotpAndAPasskey("second");
+        String username = holder.username();
+        SoftwarePasskey passkey = holder.passkey();
 
         assertProblem(401, http.login(username, PASSWORD), "the password alone is not enough");
         HttpResponse<String> options = http.postJson(
@@ -235,19 +243,9 @@ class PasskeyIT {
      */
     @Test
     void atThePortalsSecondFactorStepOnlyTheAccountsOwnPasskeyAnswers() {
-        String username = uniqueUsername("portal-second");
-        String token = http.newSession(username, PASSWORD);
-        TestAuthenticator.Enrolled totp = TestAuthenticator.enrol(http, token, PASSWORD);
-        SoftwarePasskey own = new SoftwarePasskey(SoftwarePasskey.originOf(base));
-        assertEquals(
-                201,
-                register(
-                                token,
-                                own,
-                                body().add("password", PASSWORD)
-                                        .add("otp", totp.recoveryCodes().get(0)),
-                                "Key")
-                        .statusCode());
+        Holder holder = holderOfTotpAndAPasskey("portal-second");
+        String username = holder.username();
+        SoftwarePasskey own = holder.passkey();
         Holder stranger = holderOfAPasskey("portal-stranger");
         PortalBrowser browser = new PortalBrowser(http, SoftwarePasskey.originOf(base));
         assertEquals(303, browser.signIn(username, PASSWORD, null).statusCode(), "the password step");
