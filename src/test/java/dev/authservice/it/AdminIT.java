@@ -11,44 +11,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin API and the group check, black-box: who may call it, every call's effect on the
  * account and its sessions, the lockout protection, and groups as front ends require them.
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminIT {
+class AdminIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
-
-    @ArquillianResource
-    URL base;
-
-    private HttpClientSupport http;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.authService("admin", Map.of());
-    }
-
-    @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
-    }
 
     private HttpResponse<String> admin(String method, String path, String json) {
         return as(Administrator.token(http), method, path, json);

@@ -1,6 +1,11 @@
 package dev.authservice.it;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -11,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What every black-box test of the deployed service shares: Arquillian, the standard deployment
- * (a class with another configuration declares its own), its URL, and an HTTP client for it.
+ * (a class with another configuration declares its own), its URL, and an HTTP client for it. The
+ * classes share one server and one database: they make their own accounts and read deltas.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class DeployedService {
@@ -27,17 +33,30 @@ public abstract class DeployedService {
     static String deploymentName;
 
     /**
-     * A name of its own for each class's deployment: GlassFish keeps an application's
-     * configuration under its name, so classes sharing one would share one database there.
+     * The standard configuration, with RFC 7662's own introspection client (s6BhdRkqt3, whose
+     * secret is gX1fBat3bV) configured as docs/administration.md says: by the SHA-256 of its
+     * secret. One deployment serves every class that inherits this method ({@code
+     * KeptDeployments}); should it be made again, it gets a name of its own, as GlassFish keeps an
+     * application's configuration under its name.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
         deploymentName = "black-box-" + DEPLOYMENTS.incrementAndGet();
-        return Deployments.standard(deploymentName);
+        return Deployments.authService(
+                deploymentName, Map.of("auth.introspection.clients", "s6BhdRkqt3:" + sha256Hex("gX1fBat3bV")));
     }
 
     @BeforeEach
     void client() {
         http = new HttpClientSupport(base);
+    }
+
+    private static String sha256Hex(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

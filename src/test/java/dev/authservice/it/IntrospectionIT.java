@@ -8,48 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Token introspection (RFC 7662), black-box, with the RFC's own client (s6BhdRkqt3, whose secret
  * is gX1fBat3bV) configured as docs/administration.md says: by the SHA-256 of its secret.
  */
-@ExtendWith(ArquillianExtension.class)
-class IntrospectionIT {
+class IntrospectionIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
     private static final String RFC_CLIENT = "Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW";
-
-    @ArquillianResource
-    URL base;
-
-    private HttpClientSupport http;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.authService(
-                "introspection", Map.of("auth.introspection.clients", "s6BhdRkqt3:" + sha256Hex("gX1fBat3bV")));
-    }
-
-    @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
-    }
 
     private HttpResponse<String> introspect(String authorization, String form) {
         HttpRequest.Builder request = http.request("introspect")
@@ -178,14 +151,5 @@ class IntrospectionIT {
     @Test
     void aRequestWithoutTokenIs400() {
         assertProblem(400, introspect(RFC_CLIENT, "token_type_hint=access_token"));
-    }
-
-    private static String sha256Hex(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
