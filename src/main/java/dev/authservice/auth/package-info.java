@@ -1,2 +1,2 @@
-/** The use cases behind the JSON API, each one transaction of the AuthBean facade. */
+/** Authentication itself: registering, logging in and out, the token check, the sign-in steps of browsers and passkeys. The AuthBean facade runs each as one transaction. */
 package dev.authservice.auth;

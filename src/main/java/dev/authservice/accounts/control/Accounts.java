@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -184,6 +185,22 @@ public class Accounts {
     /** Records a login of {@code user} now, for the administrators' user list. */
     public void loggedIn(User user) {
         user.loggedInAt(clock.instant());
+    }
+
+    /** The groups of the account, by name. */
+    public List<String> groupsOf(String username) {
+        return em.createNamedQuery(User.GROUPS_OF, String.class)
+                .setParameter("username", username)
+                .getResultList();
+    }
+
+    /** The account of this canonical username, or a not-found refusal. */
+    public User existing(String username) {
+        User user = username == null ? null : em.find(User.class, username);
+        if (user == null) {
+            throw Refusal.notFound("No user has this name.");
+        }
+        return user;
     }
 
     /** Ends the account: its second factor, its recovery codes and the user row; sessions are the caller's. */

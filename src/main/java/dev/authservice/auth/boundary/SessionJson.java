@@ -9,11 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /** A session as the JSON API lists it (GET /sessions, GET /admin/users/{username}): never its token. */
-final class SessionJson {
+public final class SessionJson {
 
     private SessionJson() {}
 
-    static JsonObjectBuilder of(SessionSummary s) {
+    public static JsonObjectBuilder of(SessionSummary s) {
         return JsonFactories.object()
                 .add("id", s.id())
                 .add("created_at", iso(s.createdAt()))
@@ -25,11 +25,11 @@ final class SessionJson {
     }
 
     /** Whole seconds, ISO-8601 in UTC, as every time in the JSON API. */
-    static String iso(Instant instant) {
+    public static String iso(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    static JsonValue nullable(String text) {
+    public static JsonValue nullable(String text) {
         return text == null ? JsonValue.NULL : JsonFactories.PROVIDER.createValue(text);
     }
 }

@@ -5,11 +5,11 @@ import dev.authservice.sessions.control.IssuedSession;
 import jakarta.ws.rs.core.Response;
 
 /** The answer that hands a client a new session's token: POST /login, and a sign-in with a passkey. */
-final class TokenResponse {
+public final class TokenResponse {
 
     private TokenResponse() {}
 
-    static Response of(IssuedSession session) {
+    public static Response of(IssuedSession session) {
         return Response.ok(JsonFactories.object()
                         .add("token", session.token().value())
                         .add("token_type", "Bearer")

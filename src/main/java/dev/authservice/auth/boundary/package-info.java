@@ -1,2 +1,2 @@
-/** The JSON API's resources and the AuthBean facade, one transaction per use case. */
+/** The door of authentication: the HTTP contract (register, login, logout), the forward-auth check, and the AuthBean facade every other door signs people in through. */
 package dev.authservice.auth.boundary;

@@ -2,8 +2,8 @@ package dev.authservice.passkeys.control;
 
 import dev.authservice.configuration.Ranges;
 import dev.authservice.configuration.Settings;
-import dev.authservice.portal.control.PortalSettings;
-import dev.authservice.portal.control.RedirectTargets;
+import dev.authservice.http.control.HostNames;
+import dev.authservice.http.control.SignInSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class PasskeySettings implements Settings {
     int maxOpenSignIns;
 
     @Inject
-    PortalSettings portal;
+    SignInSettings portal;
 
     private String configuredRpId;
 
@@ -43,7 +43,7 @@ public class PasskeySettings implements Settings {
                 maxOpenSignIns >= 100 && maxOpenSignIns <= 1_000_000,
                 "auth.webauthn.max-open-sign-ins must be 100 to 1,000,000");
         Optional<String> typed = rpId.map(String::strip).filter(id -> !id.isEmpty());
-        configuredRpId = typed.flatMap(RedirectTargets::normalisedHost).orElse(null);
+        configuredRpId = typed.flatMap(HostNames::normalised).orElse(null);
         ranges.require(
                 typed.isEmpty() || configuredRpId != null,
                 "auth.webauthn.rp-id must be a domain name, such as example.com");

@@ -1,5 +1,7 @@
 package dev.authservice.portal.control;
 
+import dev.authservice.auth.control.PendingSignIns;
+import dev.authservice.http.control.SignInSettings;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,7 @@ public class PortalCookies {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    PortalSettings settings;
+    SignInSettings settings;
 
     /** The session cookie: until the browser ends, or for {@code keepFor} when the person asked to stay signed in. */
     public String session(SessionToken token, Duration keepFor) {

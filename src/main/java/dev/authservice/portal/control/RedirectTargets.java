@@ -1,6 +1,6 @@
 package dev.authservice.portal.control;
 
-import java.net.IDN;
+import dev.authservice.http.control.HostNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collection;
@@ -37,7 +37,8 @@ public final class RedirectTargets {
                 .map(String::strip)
                 .filter(d -> !d.isEmpty())
                 .map(d -> d.startsWith(".") ? d.substring(1) : d)
-                .map(d -> normalisedHost(d).orElseThrow(() -> new IllegalArgumentException("not a domain name: " + d)))
+                .map(d -> HostNames.normalised(d)
+                        .orElseThrow(() -> new IllegalArgumentException("not a domain name: " + d)))
                 .toList();
         return new RedirectTargets(normalised, allowHttp);
     }
@@ -81,7 +82,7 @@ public final class RedirectTargets {
         if (!authority.equalsIgnoreCase(uri.getRawAuthority())) {
             return Optional.empty();
         }
-        Optional<String> host = normalisedHost(uri.getHost());
+        Optional<String> host = HostNames.normalised(uri.getHost());
         if (host.isEmpty() || !isAllowed(host.get())) {
             return Optional.empty();
         }
@@ -99,20 +100,6 @@ public final class RedirectTargets {
             }
         }
         return false;
-    }
-
-    /** The ASCII (punycode), lower-case form of a host name without a trailing dot; empty if it is none. */
-    public static Optional<String> normalisedHost(String host) {
-        String h = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        if (h.isEmpty() || h.startsWith("[")) {
-            return Optional.empty();
-        }
-        try {
-            String ascii = IDN.toASCII(h, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-            return ascii.isEmpty() ? Optional.empty() : Optional.of(ascii);
-        } catch (IllegalArgumentException notAHostName) {
-            return Optional.empty();
-        }
     }
 
     /** Visible ASCII only: no control character, no whitespace, nothing a header could split on. */

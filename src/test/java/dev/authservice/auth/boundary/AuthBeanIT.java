@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.authservice.accounts.control.Credentials;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.hashing.entity.Password;
-import dev.authservice.it.Deployments;
+import dev.authservice.it.support.Deployments;
 import dev.authservice.refusal.Refusal;
+import dev.authservice.selfservice.boundary.SelfService;
 import dev.authservice.sessions.control.IssuedSession;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -44,6 +45,9 @@ class AuthBeanIT {
 
     @Inject
     AuthBean auth;
+
+    @Inject
+    SelfService selfService;
 
     @Inject
     PausingPasswordHasher hasher;
@@ -134,7 +138,7 @@ class AuthBeanIT {
                 CompletableFuture.supplyAsync(() -> login(username, PASSWORD));
         assertTrue(pause.reached().await(30, TimeUnit.SECONDS), "the login verified the old password");
 
-        auth.changePassword(changer.token(), PASSWORD, null, Password.of("a brand new passphrase"), CLIENT);
+        selfService.changePassword(changer.token(), PASSWORD, null, Password.of("a brand new passphrase"), CLIENT);
         pause.release().countDown();
 
         ExecutionException failed =

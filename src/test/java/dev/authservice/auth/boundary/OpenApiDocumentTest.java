@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.admin.boundary.AdminResource;
+import dev.authservice.introspection.boundary.IntrospectionResource;
+import dev.authservice.selfservice.boundary.AccountResource;
+import dev.authservice.selfservice.boundary.PasskeysResource;
+import dev.authservice.selfservice.boundary.SecondFactorResource;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,12 +54,14 @@ class OpenApiDocumentTest {
     private static Set<String> declaredByTheResources() {
         Set<String> operations = new TreeSet<>();
         for (Class<?> resource : new Class<?>[] {
-            AccountsResource.class,
+            AccountResource.class,
             SessionsResource.class,
+            ForwardAuthResource.class,
             SecondFactorResource.class,
             AdminResource.class,
             IntrospectionResource.class,
-            PasskeysResource.class
+            PasskeysResource.class,
+            PasskeySignInResource.class
         }) {
             String prefix = resource.getAnnotation(Path.class).value().replaceAll("^/+|/+$", "");
             for (Method method : resource.getDeclaredMethods()) {

@@ -33,6 +33,7 @@ public final class KeptDeployments implements LoadableExtension {
     @Override
     public void register(ExtensionBuilder builder) {
         builder.observer(Keeper.class);
+        builder.observer(ServletRunnerCheck.class);
     }
 
     /** The {@code @Deployment} method a test class declares or inherits, or null. */

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.authservice.it.TestClock;
+import dev.authservice.it.support.TestClock;
 import dev.authservice.refusal.Refusal;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -3,9 +3,9 @@ package dev.authservice.throttling.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.authservice.it.Deployments;
-import dev.authservice.it.TableRows;
-import dev.authservice.it.TestClock;
+import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.TableRows;
+import dev.authservice.it.support.TestClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;

@@ -1,0 +1,2 @@
+/** The row that serialises changes to who administers. */
+package dev.authservice.admin.entity;

@@ -1,0 +1,2 @@
+/** A sign-in waiting for its second factor; it owns its deadline. */
+package dev.authservice.auth.entity;

@@ -1,0 +1,378 @@
+package dev.authservice.portal.boundary;
+
+import dev.authservice.accounts.control.SecondFactor;
+import dev.authservice.auth.boundary.Caller;
+import dev.authservice.auth.boundary.SessionJson;
+import dev.authservice.hashing.entity.Password;
+import dev.authservice.passkeys.control.PasskeySettings;
+import dev.authservice.passkeys.control.PasskeySummary;
+import dev.authservice.portal.control.PortalCookies;
+import dev.authservice.portal.control.PortalPages.Page;
+import dev.authservice.portal.control.QrCodes;
+import dev.authservice.refusal.Refusal;
+import dev.authservice.secondfactor.control.RecoveryCodes;
+import dev.authservice.selfservice.boundary.AccountOverview;
+import dev.authservice.selfservice.boundary.SelfService;
+import dev.authservice.sessions.control.SessionSummary;
+import dev.authservice.sessions.entity.SessionToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The account page: what a signed-in person can do for themselves in the browser. Each form is
+ * one AuthBean use case, the same the JSON API calls, with the same re-authentication; a success
+ * sends the browser back to the page with a notice (post/redirect/get), a refusal shows the page
+ * again with the reason beside the form that caused it.
+ */
+@Path("portal/account")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@ApplicationScoped
+public class AccountPageResource {
+
+    /** The notices a finished action leaves, by the key in ?done=; nothing typed is ever shown back. */
+    private static final Map<String, String> NOTICES = Map.of(
+            "password", "Your password is changed. Your other sessions have ended.",
+            "session", "That session has ended.",
+            "sessions", "Every other session has ended.",
+            "totp-off", "Two-factor authentication is off.",
+            "passkey-added", "Your passkey is added.",
+            "passkey-renamed", "Your passkey is renamed.",
+            "passkey-removed", "Your passkey is removed.");
+
+    private static final int MAX_RECOVERY_CODES = 20;
+
+    @Inject
+    SelfService selfService;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PortalCookies cookies;
+
+    @Inject
+    PasskeySettings passkeySettings;
+
+    @Inject
+    PortalResponses responses;
+
+    /** Who is signed in, their groups, sessions, password, second factor, passkeys, and the way out. */
+    @GET
+    public Response account(@QueryParam("done") String done) {
+        return signedIn(token -> accountPage(token, 200, Map.of(), done == null ? null : NOTICES.get(done)));
+    }
+
+    @POST
+    @Path("password")
+    public Response changePassword(
+            @FormParam("csrf") String csrf,
+            @FormParam("current_password") String current,
+            @FormParam("new_password") String replacement,
+            @FormParam("otp") String otp) {
+        return form(csrf, "passwordError", token -> {
+            selfService.changePassword(
+                    token, password(current), blankToNull(otp), password(replacement), caller.client());
+            return done("password");
+        });
+    }
+
+    @POST
+    @Path("sessions/sign-out")
+    public Response signOutSession(
+            @FormParam("csrf") String csrf,
+            @FormParam("id") String id,
+            @FormParam("password") String password,
+            @FormParam("otp") String otp) {
+        return form(csrf, "sessionsError", token -> {
+            selfService.revokeSession(
+                    token, id == null ? "" : id, password(password), blankToNull(otp), caller.client());
+            return done("session");
+        });
+    }
+
+    @POST
+    @Path("sessions/sign-out-others")
+    public Response signOutOthers(
+            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return form(csrf, "sessionsError", token -> {
+            selfService.revokeOtherSessions(token, password(password), blankToNull(otp), caller.client());
+            return done("sessions");
+        });
+    }
+
+    /** Starts TOTP enrolment: the QR code and the secret, shown once, with the form for the first code. */
+    @POST
+    @Path("totp")
+    public Response enrolTotp(@FormParam("csrf") String csrf, @FormParam("password") String password) {
+        return form(csrf, "totpError", token -> {
+            SecondFactor.Enrolment enrolment = selfService.enrolTotp(token, password(password), caller.client());
+            Map<String, Object> values = responses.values("Set up two-factor authentication");
+            values.put("qr", QrCodes.pngDataUrl(enrolment.otpauthUri()));
+            values.put("secret", enrolment.secret());
+            return responses.page(200, Page.TOTP_ENROLMENT, values);
+        });
+    }
+
+    /** The first code turns TOTP on; the recovery codes are shown this once. */
+    @POST
+    @Path("totp/confirm")
+    public Response confirmTotp(@FormParam("csrf") String csrf, @FormParam("code") String code) {
+        return form(csrf, "totpError", token -> {
+            List<String> codes = selfService.confirmTotp(token, code == null ? "" : code, caller.client());
+            Map<String, Object> values = responses.values("Save your recovery codes");
+            values.put("codes", codes);
+            values.put("codesText", String.join("\n", codes));
+            return responses.page(200, Page.RECOVERY_CODES, values);
+        });
+    }
+
+    /**
+     * The recovery codes just shown, back as a text file to save: the server keeps only their
+     * hashes, so the page sends them along. Only lines that are recovery codes are written.
+     */
+    @POST
+    @Path("recovery-codes.txt")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response recoveryCodesFile(@FormParam("csrf") String csrf, @FormParam("codes") String codes) {
+        if (!responses.csrfPasses(csrf)) {
+            return responses.formExpired();
+        }
+        List<String> lines = codes == null
+                ? List.of()
+                : codes.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()
+                || lines.size() > MAX_RECOVERY_CODES
+                || !lines.stream().allMatch(l -> l.length() <= 40 && RecoveryCodes.looksLikeOne(l))) {
+            return responses
+                    .message(
+                            400,
+                            "Not recovery codes",
+                            "Only recovery codes can be saved this way.",
+                            responses.base() + "/portal/account",
+                            "Back to your account")
+                    .build();
+        }
+        String file = "auth-service recovery codes. Each signs in once in place of a code from your app.\n\n"
+                + String.join("\n", lines) + "\n";
+        return responses
+                .headers(Response.ok(file, MediaType.TEXT_PLAIN + ";charset=utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"auth-service-recovery-codes.txt\"")
+                .build();
+    }
+
+    @POST
+    @Path("totp/disable")
+    public Response disableTotp(
+            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return form(csrf, "totpError", token -> {
+            selfService.disableTotp(token, password(password), otp == null ? "" : otp, caller.client());
+            return done("totp-off");
+        });
+    }
+
+    /** After re-authentication, the page whose button makes the passkey (the one step that needs JavaScript). */
+    @POST
+    @Path("passkeys/new")
+    public Response newPasskey(
+            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return form(csrf, "passkeysError", token -> {
+            var options = selfService.beginPasskeyRegistration(
+                    token,
+                    password(password),
+                    blankToNull(otp),
+                    passkeySettings.relyingParty(caller.addressedOrigin()),
+                    caller.client());
+            Map<String, Object> values = responses.values("Add a passkey");
+            values.put("options", options.toString());
+            return responses.page(200, Page.NEW_PASSKEY, values);
+        });
+    }
+
+    @POST
+    @Path("passkeys")
+    public Response addPasskey(
+            @FormParam("csrf") String csrf,
+            @FormParam("credential") String credential,
+            @FormParam("name") String name) {
+        return form(csrf, "passkeysError", token -> {
+            selfService.registerPasskey(
+                    token,
+                    credential == null ? "" : credential,
+                    name,
+                    passkeySettings.relyingParty(caller.addressedOrigin()),
+                    caller.client());
+            return done("passkey-added");
+        });
+    }
+
+    @POST
+    @Path("passkeys/rename")
+    public Response renamePasskey(
+            @FormParam("csrf") String csrf, @FormParam("id") String id, @FormParam("name") String name) {
+        return form(csrf, "passkeysError", token -> {
+            selfService.renamePasskey(token, id, name, caller.client());
+            return done("passkey-renamed");
+        });
+    }
+
+    @POST
+    @Path("passkeys/remove")
+    public Response removePasskey(
+            @FormParam("csrf") String csrf,
+            @FormParam("id") String id,
+            @FormParam("password") String password,
+            @FormParam("otp") String otp) {
+        return form(csrf, "passkeysError", token -> {
+            selfService.removePasskey(token, id, password(password), blankToNull(otp), caller.client());
+            return done("passkey-removed");
+        });
+    }
+
+    /** Deletes the account after full re-authentication; the browser is signed out with it. */
+    @POST
+    @Path("delete")
+    public Response deleteAccount(
+            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return form(csrf, "deleteError", token -> {
+            selfService.deleteAccount(token, password(password), blankToNull(otp), caller.client());
+            return responses
+                    .message(
+                            200,
+                            "Account deleted",
+                            "Your account, its sessions, second factor and passkeys are deleted.",
+                            responses.base() + "/portal/login",
+                            "Sign in")
+                    .header(HttpHeaders.SET_COOKIE, cookies.clearSession())
+                    .build();
+        });
+    }
+
+    /** Runs a form's use case for the browser's session; a refusal shows the page again, its reason under {@code errorKey}. */
+    private Response form(String csrf, String errorKey, Function<SessionToken, Response> action) {
+        if (!responses.csrfPasses(csrf)) {
+            return responses.formExpired();
+        }
+        return signedIn(token -> {
+            try {
+                return action.apply(token);
+            } catch (Refusal refused) {
+                return switch (refused.reason()) {
+                    case THROTTLED, HASHING_BUSY, BUSY ->
+                        responses.retryLater(refused, responses.base() + "/portal/account", "Back to your account");
+                    case TOKEN_INVALID, TOKEN_MISSING -> toSignIn();
+                    default -> accountPage(token, status(refused), Map.of(errorKey, message(refused)), null);
+                };
+            }
+        });
+    }
+
+    private Response signedIn(Function<SessionToken, Response> page) {
+        Optional<SessionToken> token = responses.sessionToken();
+        if (token.isEmpty()) {
+            return toSignIn();
+        }
+        try {
+            return page.apply(token.get());
+        } catch (Refusal notSignedIn) {
+            return toSignIn();
+        }
+    }
+
+    private Response accountPage(SessionToken token, int status, Map<String, String> errors, String notice) {
+        AccountOverview account = selfService.account(token);
+        Map<String, Object> values = responses.values("Your account");
+        values.putAll(errors);
+        values.put("notice", notice);
+        values.put("username", account.username());
+        values.put("passwordChangeDue", account.passwordChangeDue());
+        values.put("groups", account.groups());
+        values.put("secondFactor", account.secondFactor());
+        values.put(
+                "sessions",
+                account.sessions().stream().map(AccountPageResource::sessionRow).toList());
+        values.put("hasOtherSessions", account.sessions().stream().anyMatch(s -> !s.current()));
+        values.put(
+                "passkeys",
+                account.passkeys().stream().map(AccountPageResource::passkeyRow).toList());
+        values.put("hasPasskeys", !account.passkeys().isEmpty());
+        return responses.page(status, Page.ACCOUNT, values);
+    }
+
+    private static Map<String, Object> sessionRow(SessionSummary session) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", session.id());
+        row.put(
+                "device",
+                session.userAgent() == null || session.userAgent().isBlank() ? "Unknown device" : session.userAgent());
+        row.put("client", session.client() == null ? "" : session.client());
+        row.put("createdAt", time(session.createdAt()));
+        row.put("lastUsedAt", time(session.lastUsedAt()));
+        row.put("current", session.current());
+        return row;
+    }
+
+    private static Map<String, Object> passkeyRow(PasskeySummary passkey) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", passkey.id());
+        row.put("name", passkey.name());
+        row.put("createdAt", time(passkey.createdAt()));
+        row.put("lastUsedAt", passkey.lastUsedAt() == null ? "never" : time(passkey.lastUsedAt()));
+        return row;
+    }
+
+    private Response done(String notice) {
+        return responses
+                .seeOther(responses.base() + "/portal/account?done=" + notice)
+                .build();
+    }
+
+    private Response toSignIn() {
+        return responses.seeOther(responses.base() + "/portal/login").build();
+    }
+
+    private static int status(Refusal refused) {
+        return switch (refused.reason()) {
+            case INVALID_CREDENTIALS, SECOND_FACTOR_REQUIRED, PASSKEY_REFUSED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FORBIDDEN -> 403;
+            default -> 400;
+        };
+    }
+
+    /** The refusal's own words, but for the second factor, whose API wording names a JSON field. */
+    private static String message(Refusal refused) {
+        return refused.reason() == Refusal.Reason.SECOND_FACTOR_REQUIRED
+                ? "Enter a current code from your authenticator app, or an unused recovery code."
+                : refused.detail();
+    }
+
+    private static Password password(String typed) {
+        return Password.of(typed == null ? "" : typed);
+    }
+
+    private static String blankToNull(String typed) {
+        return typed == null || typed.isBlank() ? null : typed;
+    }
+
+    private static String time(Instant instant) {
+        return SessionJson.iso(instant).replace('T', ' ').replace("Z", " UTC");
+    }
+}

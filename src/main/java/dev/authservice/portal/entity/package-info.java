@@ -1,2 +1,0 @@
-/** A sign-in waiting for its second factor; it owns its deadline. */
-package dev.authservice.portal.entity;

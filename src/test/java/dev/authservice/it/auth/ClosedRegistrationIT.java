@@ -1,0 +1,74 @@
+package dev.authservice.it.auth;
+
+import static dev.authservice.it.support.HttpClientSupport.uniqueUsername;
+import static dev.authservice.it.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.authservice.it.support.Administrator;
+import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.HttpClientSupport;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A locked-down deployment: behind a portal (auth.portal.url set) with auth.registration.enabled
+ * left unset, only administrators create accounts; and with auth.webauthn.passwordless=false a
+ * passkey serves only as a second factor.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ClosedRegistrationIT {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authService(
+                "closed-registration",
+                Map.of(
+                        "auth.portal.url", "https://auth.example.test",
+                        "auth.webauthn.passwordless", "false"));
+    }
+
+    @Test
+    void behindAPortalRegisteringIs403AndOnlyAnAdministratorCreatesAccounts() {
+        HttpClientSupport http = new HttpClientSupport(base);
+        String username = uniqueUsername("closed");
+        assertTrue(assertProblem(403, http.register(username, PASSWORD))
+                .getString("detail")
+                .contains("administrator"));
+        assertProblem(403, http.postJson("register", "not even JSON"), "whatever the body");
+        assertEquals(401, http.login(username, PASSWORD).statusCode(), "nothing was created");
+        var created = http.send(http.request("admin/users")
+                .header("Authorization", "Bearer " + Administrator.token(http))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")));
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(200, http.login(username, PASSWORD).statusCode());
+    }
+
+    @Test
+    void withPasswordlessOffTheSignInPageOffersNoPasskeyAndTheApiRefuses() {
+        HttpClientSupport http = new HttpClientSupport(base);
+        String page = http.send(http.request("portal/login")
+                        .header("Accept", "text/html")
+                        .GET())
+                .body();
+
+        assertTrue(page.contains("id=\"sign-in\""), page);
+        assertFalse(page.contains("sign-in-passkey"), page);
+        assertProblem(403, http.postJson("webauthn/login/options", "{}"));
+    }
+}

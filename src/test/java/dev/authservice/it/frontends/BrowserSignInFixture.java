@@ -1,0 +1,510 @@
+package dev.authservice.it.frontends;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.HttpClientSupport;
+import dev.authservice.it.support.Poll;
+import dev.authservice.it.support.ServiceProcess;
+import dev.authservice.it.support.TestAuthenticator;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * Single sign-on as a person sees it: Debian's chromium, driven headless through Debian's
+ * chromedriver, opens applications behind a real front end over TLS (a throw-away certificate
+ * for example.test and its subdomains, made by openssl for the test). Three host names, all
+ * 127.0.0.1 for the browser: the portal at auth.example.test, and two applications that answer
+ * with the X-Auth-User the front end gave them. Each subclass starts one front end from
+ * docs/front-ends.md; each runs in the Maven profile `frontends`.
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class BrowserSignInFixture {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @ArquillianResource
+    URL base;
+
+    HttpClientSupport http;
+    Path dir;
+    private Process proxy;
+    private HttpServer application;
+    private WebDriver browser;
+
+    /** The front end's port, fixed for the class: the portal's URL, configured at deployment, names it. */
+    abstract int port();
+
+    /** Writes the front end's configuration into {@code dir} and starts it. */
+    abstract Process startFrontEnd(Path certificate, Path key, int applicationPort) throws IOException;
+
+    /**
+     * The portal configured for this front end, as docs/front-ends.md's walk-through says, with
+     * registration open as there, so that the tests make their people with POST /register.
+     */
+    static WebArchive deployment(String name, int port) {
+        return Deployments.authService(
+                name,
+                Map.of(
+                        "auth.portal.url", "https://auth.example.test:" + port,
+                        "auth.cookie.domain", "example.test",
+                        "auth.http.trusted-proxies", "127.0.0.1",
+                        "auth.registration.enabled", "true"));
+    }
+
+    String portal() {
+        return "https://auth.example.test:" + port();
+    }
+
+    String app(int n) {
+        return "https://app" + n + ".example.test:" + port();
+    }
+
+    @BeforeEach
+    void startFrontEndAndBrowser() throws Exception {
+        http = new HttpClientSupport(base);
+        dir = ServiceProcess.workDir(getClass().getSimpleName()).toAbsolutePath();
+        Files.createDirectories(dir);
+        Path certificate = dir.resolve("example.test.crt");
+        Path key = dir.resolve("example.test.key");
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=example.test",
+                "-addext",
+                "subjectAltName=DNS:example.test,DNS:*.example.test",
+                "-keyout",
+                key.toString(),
+                "-out",
+                certificate.toString());
+        application = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        application.createContext("/", exchange -> {
+            String user = exchange.getRequestHeaders().getFirst("X-Auth-User");
+            String html = "<!DOCTYPE html><html lang=\"en\"><title>application</title><p id=\"who\">"
+                    + exchange.getRequestHeaders().getFirst("Host") + " sees X-Auth-User=" + user + "</p>";
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        application.start();
+        proxy = startFrontEnd(certificate, key, application.getAddress().getPort());
+        awaitFrontEnd();
+        browser = chromium(certificate);
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (proxy != null) {
+            proxy.destroy();
+            proxy.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (application != null) {
+            application.stop(0);
+        }
+    }
+
+    @Test
+    void aPersonSignsInOnceForEveryApplicationAndOutAgain() throws IOException {
+        String username = registered("browser");
+        browser.get(app(1) + "/reports?year=2026");
+        assertOnSignInPageFor(app(1) + "/reports?year=2026");
+        screenshot("sign-in.png");
+
+        typeCredentials(username);
+        awaitUrl(app(1) + "/reports?year=2026");
+        assertEquals("app1.example.test:" + port() + " sees X-Auth-User=" + username, text("who"));
+
+        browser.get(app(2) + "/");
+        assertEquals("app2.example.test:" + port() + " sees X-Auth-User=" + username, text("who"));
+
+        browser.get(portal() + "/portal/logout");
+        browser.findElement(By.id("sign-out")).click();
+        awaitUrl(portal() + "/portal/login");
+
+        browser.get(app(1) + "/reports?year=2026");
+        assertOnSignInPageFor(app(1) + "/reports?year=2026");
+    }
+
+    @Test
+    void anAccountWithTotpSignsInWithItsCode() {
+        String username = registered("browser-totp");
+        TestAuthenticator authenticator = enrolTotp(username);
+        browser.get(app(2) + "/orders");
+        assertOnSignInPageFor(app(2) + "/orders");
+        typeCredentials(username);
+        awaitUrl(portal() + "/portal/login/second-factor");
+        browser.findElement(By.id("code")).sendKeys(authenticator.codeAt(http.clock()));
+        browser.findElement(By.id("verify")).click();
+        awaitUrl(app(2) + "/orders");
+        assertEquals("app2.example.test:" + port() + " sees X-Auth-User=" + username, text("who"));
+        browser.get(app(1) + "/");
+        assertEquals("app1.example.test:" + port() + " sees X-Auth-User=" + username, text("who"));
+    }
+
+    @Test
+    void anApiClientThroughTheSameFrontEndGets401NotARedirect() throws Exception {
+        String token = http.newSession(HttpClientSupport.uniqueUsername("api"), PASSWORD);
+        assertEquals("401 ", curl("-H", "Accept: application/json", app(1) + "/api/orders"));
+        assertEquals(
+                "401 ",
+                curl(
+                        "-H",
+                        "Accept: text/html",
+                        "-H",
+                        "Authorization: Bearer " + "x".repeat(43),
+                        app(1) + "/api/orders"));
+        assertEquals("200 ", curl("-H", "Authorization: Bearer " + token, app(1) + "/api/orders"));
+        String browserLike = curl("-H", "Accept: text/html", app(1) + "/reports");
+        assertTrue(browserLike.startsWith("302 " + portal() + "/portal/login?rd="), browserLike);
+    }
+
+    /**
+     * docs/account.md's walk-through: everything a person does for themselves on the account page,
+     * in the browser alone. The deployment's clock moves 30 s before each TOTP code, since a code
+     * is spent once used. One front end runs it (NginxBrowserSignInIT): the page is the portal's
+     * alone, and the sign-in through either front end is the other tests' subject.
+     */
+    void walkThroughTheAccountPage() throws Exception {
+        String username = registered("account");
+        String apiToken = HttpClientSupport.token(http.login(username, PASSWORD));
+        browser.get(portal() + "/portal/login");
+        typeCredentials(username);
+        awaitUrl(portal() + "/portal/account");
+        assertEquals(username, text("username"));
+        fullPageScreenshot("account.png");
+
+        // Sessions: the API client's session is listed beside this browser's, and ends.
+        List<WebElement> others = browser.findElements(By.cssSelector("tr.session:not(:has(.this-browser))"));
+        assertEquals(1, others.size(), browser.getPageSource());
+        others.get(0).findElement(By.name("password")).sendKeys(PASSWORD);
+        others.get(0).findElement(By.className("sign-out-session")).click();
+        awaitUrl(portal() + "/portal/account?done=session");
+        assertEquals(401, http.session(apiToken).statusCode(), "the other session has ended");
+
+        // Password: a weak one is refused beside the field; a good one replaces it.
+        changePassword(PASSWORD, "short");
+        assertTrue(awaitText("password-error").contains("at least"), text("password-error"));
+        String password = "a whole new horse battery";
+        changePassword(PASSWORD, password);
+        awaitUrl(portal() + "/portal/account?done=password");
+        assertEquals(200, http.login(username, password).statusCode());
+
+        // TOTP: the QR code holds the key shown beside it; the first code turns it on.
+        browser.findElement(By.cssSelector("#two-factor input[name=password]")).sendKeys(password);
+        browser.findElement(By.id("totp-enrol")).click();
+        String secret = awaitText("totp-secret");
+        String qr = browser.findElement(By.id("totp-qr")).getAttribute("src");
+        assertTrue(qr.startsWith("data:image/png;base64,"), qr);
+        String otpauth = decodeQr(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)));
+        assertTrue(otpauth.startsWith("otpauth://totp/auth-service:" + username + "?"), otpauth);
+        assertTrue(otpauth.contains("secret=" + secret + "&"), otpauth + " holds " + secret);
+        fullPageScreenshot("totp.png");
+        TestAuthenticator app = new TestAuthenticator(secret);
+        browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
+        browser.findElement(By.id("totp-confirm")).click();
+        awaitText("recovery-codes");
+        assertEquals(
+                10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
+        fullPageScreenshot("recovery-codes.png");
+        browser.findElement(By.id("done")).click();
+        assertTrue(awaitText("totp-state").startsWith("On"), text("totp-state"));
+
+        // Signing in with it: the password, then the app's code.
+        browser.findElement(By.id("sign-out")).click();
+        awaitUrl(portal() + "/portal/login");
+        typeCredentials(username, password);
+        awaitUrl(portal() + "/portal/login/second-factor");
+        browser.findElement(By.id("code")).sendKeys(nextCode(app));
+        browser.findElement(By.id("verify")).click();
+        awaitUrl(portal() + "/portal/account");
+
+        // A passkey, made by Chromium's virtual authenticator after re-authentication.
+        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser)
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true));
+        browser.findElement(By.cssSelector("#passkeys form:last-of-type input[name=password]"))
+                .sendKeys(password);
+        browser.findElement(By.cssSelector("#passkeys form:last-of-type input[name=otp]"))
+                .sendKeys(nextCode(app));
+        browser.findElement(By.id("add-passkey")).click();
+        awaitText("create-passkey");
+        WebElement name = browser.findElement(By.id("passkey-name"));
+        name.clear();
+        name.sendKeys("Test laptop");
+        browser.findElement(By.id("create-passkey")).click();
+        awaitUrl(portal() + "/portal/account?done=passkey-added");
+        assertEquals(1, authenticator.getCredentials().size());
+        assertEquals(
+                "Test laptop",
+                browser.findElement(By.cssSelector("tr.passkey input[name=name]"))
+                        .getAttribute("value"));
+        fullPageScreenshot("account-with-passkey.png");
+
+        // Signing in again: the password, then the passkey instead of a code.
+        browser.findElement(By.id("sign-out")).click();
+        awaitUrl(portal() + "/portal/login");
+        typeCredentials(username, password);
+        awaitUrl(portal() + "/portal/login/second-factor");
+        browser.findElement(By.id("use-passkey")).click();
+        awaitUrl(portal() + "/portal/account");
+
+        // And with the passkey alone.
+        browser.findElement(By.id("sign-out")).click();
+        awaitUrl(portal() + "/portal/login");
+        browser.findElement(By.id("sign-in-passkey")).click();
+        awaitUrl(portal() + "/portal/account");
+        assertEquals(username, text("username"));
+
+        // Removing it, with the password and a code.
+        browser.findElement(By.cssSelector("tr.passkey input[name=password]")).sendKeys(password);
+        browser.findElement(By.cssSelector("tr.passkey input[name=otp]")).sendKeys(nextCode(app));
+        browser.findElement(By.className("remove-passkey")).click();
+        awaitUrl(portal() + "/portal/account?done=passkey-removed");
+        assertTrue(browser.findElements(By.cssSelector("tr.passkey")).isEmpty());
+    }
+
+    private void changePassword(String current, String replacement) {
+        browser.findElement(By.id("current-password")).sendKeys(current);
+        browser.findElement(By.id("new-password")).sendKeys(replacement);
+        browser.findElement(By.id("change-password")).click();
+    }
+
+    /** A code of the next 30-second step: the one before it may be spent already. */
+    private String nextCode(TestAuthenticator app) {
+        http.advanceClock(Duration.ofSeconds(30));
+        return app.codeAt(http.clock());
+    }
+
+    /** What the QR code in this PNG says, read by ZXing as a phone's camera app would. */
+    private static String decodeQr(byte[] png) throws Exception {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        // PURE_BARCODE: the image is the generated code itself, not a photograph of one; ZXing's
+        // finder-pattern search misreads about 4 % of pristine codes of this size without it.
+        return new com.google.zxing.qrcode.QRCodeReader()
+                .decode(bitmap, java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
+    }
+
+    private String registered(String prefix) {
+        String username = HttpClientSupport.uniqueUsername(prefix);
+        assertEquals(201, http.register(username, PASSWORD).statusCode());
+        return username;
+    }
+
+    private TestAuthenticator enrolTotp(String username) {
+        TestAuthenticator.Enrolled enrolled =
+                TestAuthenticator.enrol(http, HttpClientSupport.token(http.login(username, PASSWORD)), PASSWORD);
+        http.advanceClock(Duration.ofSeconds(30));
+        return enrolled.app();
+    }
+
+    private void typeCredentials(String username) {
+        typeCredentials(username, PASSWORD);
+    }
+
+    private void typeCredentials(String username, String password) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void assertOnSignInPageFor(String rd) {
+        awaitUrl(portal() + "/portal/login?rd=" + URLEncoder.encode(rd, StandardCharsets.UTF_8));
+        assertEquals("Sign in", browser.findElement(By.tagName("h1")).getText());
+    }
+
+    private void awaitUrl(String url) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
+        } catch (RuntimeException e) {
+            throw new AssertionError(
+                    "expected " + url + " but the browser is at " + browser.getCurrentUrl() + ": "
+                            + browser.getPageSource(),
+                    e);
+        }
+    }
+
+    /** The text of the element with this id, once the page that has it has loaded. */
+    private String awaitText(String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return text(id);
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** The whole page, however long: the window grows to it for the picture (docs/account.md's). */
+    private void fullPageScreenshot(String name) throws IOException {
+        org.openqa.selenium.Dimension window = browser.manage().window().getSize();
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight;");
+        browser.manage()
+                .window()
+                .setSize(new org.openqa.selenium.Dimension(window.getWidth(), height.intValue() + 140));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    /** Saved under target/screenshots, from where docs/front-ends.md's picture is copied. */
+    private void screenshot(String name) throws IOException {
+        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", getClass().getSimpleName() + "-" + name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Debian's chromium through Debian's chromedriver: Selenium is told both, so it downloads nothing. */
+    private WebDriver chromium(Path certificate) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=900,700",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"),
+                "--host-resolver-rules=MAP example.test 127.0.0.1, MAP *.example.test 127.0.0.1",
+                // Trusts the test's throw-away certificate, and no other unsigned one: the pages
+                // stay a secure context, where Secure and __Host- cookies are kept.
+                "--ignore-certificate-errors-spki-list=" + spkiHash(certificate));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** The base64 SHA-256 of the certificate's public key, as Chromium names a certificate to trust. */
+    private static String spkiHash(Path certificate) throws Exception {
+        try (var in = Files.newInputStream(certificate)) {
+            var x509 =
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(x509.getPublicKey().getEncoded());
+            return java.util.Base64.getEncoder().encodeToString(digest);
+        }
+    }
+
+    /** What curl gets through the front end: the status and the Location, if any. */
+    String curl(String... arguments) throws IOException, InterruptedException {
+        String url = arguments[arguments.length - 1];
+        String host = java.net.URI.create(url).getHost();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                "curl",
+                "-s",
+                "-k",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code} %{redirect_url}",
+                "--resolve",
+                host + ":" + port() + ":127.0.0.1"));
+        command.addAll(java.util.List.of(arguments));
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        curl.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private void awaitFrontEnd() {
+        boolean listening = Poll.until(Duration.ofSeconds(15), () -> {
+            if (!proxy.isAlive()) {
+                throw new IllegalStateException(
+                        "the front end exited: " + FrontEndFixture.read(dir.resolve("proxy.out")));
+            }
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        if (!listening) {
+            throw new IllegalStateException(
+                    "the front end did not start: " + FrontEndFixture.read(dir.resolve("proxy.out")));
+        }
+    }
+
+    private void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("openssl.out").toFile())
+                .start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed: " + FrontEndFixture.read(dir.resolve("openssl.out")));
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.authservice.it.portal;
+
+import static dev.authservice.it.support.PortalBrowser.location;
+import static dev.authservice.it.support.PortalBrowser.setCookie;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Signing out: the session and the cookie end, and the browser goes to an allowed rd or the sign-in page. */
+class SigningOutIT extends PortalDeployment {
+
+    @Test
+    void signingOutEndsTheSessionClearsTheCookieAndGoesToAnAllowedRd() {
+        String username = registered("bye");
+        browser.signIn(username, PASSWORD, null);
+        String token = browser.cookie("auth_session");
+        HttpResponse<String> page =
+                browser.get("portal/logout?rd=" + URLEncoder.encode(REPORTS, StandardCharsets.UTF_8));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<button type=\"submit\" id=\"sign-out\">"), page.body());
+        assertEquals(200, sessionOfCookie(token).statusCode(), "showing the page signs nobody out");
+
+        HttpResponse<String> out = browser.post("portal/logout", Map.of("csrf", browser.csrfToken(), "rd", REPORTS));
+        assertEquals(303, out.statusCode());
+        assertEquals(URI.create(REPORTS), location(out));
+        String cleared = setCookie(out, "auth_session");
+        assertTrue(cleared.startsWith("auth_session=;") && cleared.contains("Max-Age=0"), cleared);
+        assertTrue(cleared.contains("; Domain=example.test"), "the cookie that was set: " + cleared);
+        assertEquals(401, sessionOfCookie(token).statusCode());
+    }
+
+    @Test
+    void withoutAnAllowedRdSigningOutLandsOnTheSignInPage() {
+        browser.signIn(registered("bye-default"), PASSWORD, null);
+        HttpResponse<String> out =
+                browser.post("portal/logout", Map.of("csrf", browser.csrfToken(), "rd", "https://evil.com/"));
+        assertEquals(URI.create(PORTAL + "/portal/login"), location(out));
+    }
+
+    @Test
+    void theAccountPageSendsABrowserWithoutASessionToSignIn() {
+        HttpResponse<String> account = browser.get("portal/account");
+        assertEquals(303, account.statusCode());
+        assertEquals(URI.create(PORTAL + "/portal/login"), location(account));
+    }
+}
