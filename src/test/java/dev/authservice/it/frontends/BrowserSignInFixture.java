@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -67,7 +68,12 @@ abstract class BrowserSignInFixture {
     private WebDriver browser;
 
     /** The front end's port, fixed for the class: the portal's URL, configured at deployment, names it. */
-    abstract int port();
+    /** The front end's port, in the portal's URL: each class starts its front end there in turn. */
+    static final int PORT = freePort();
+
+    int port() {
+        return PORT;
+    }
 
     /** Writes the front end's configuration into {@code dir} and starts it. */
     abstract Process startFrontEnd(Path certificate, Path key, int applicationPort) throws IOException;
@@ -76,11 +82,12 @@ abstract class BrowserSignInFixture {
      * The portal configured for this front end, as docs/front-ends.md's walk-through says, with
      * registration open as there, so that the tests make their people with POST /register.
      */
-    static WebArchive deployment(String name, int port) {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
         return Deployments.authService(
-                name,
+                "browser",
                 Map.of(
-                        "auth.portal.url", "https://auth.example.test:" + port,
+                        "auth.portal.url", "https://auth.example.test:" + PORT,
                         "auth.cookie.domain", "example.test",
                         "auth.http.trusted-proxies", "127.0.0.1",
                         "auth.registration.enabled", "true"));

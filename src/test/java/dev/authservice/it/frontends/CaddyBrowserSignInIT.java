@@ -6,23 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Browsers through Caddy's forward_auth, over TLS: docs/front-ends.md's recipe for browsers. */
 class CaddyBrowserSignInIT extends BrowserSignInFixture {
-
-    private static final int PORT = freePort();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return deployment("browser-caddy", PORT);
-    }
-
-    @Override
-    int port() {
-        return PORT;
-    }
 
     @Override
     Process startFrontEnd(Path certificate, Path key, int applicationPort) throws IOException {

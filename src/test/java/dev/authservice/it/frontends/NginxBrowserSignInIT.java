@@ -6,24 +6,10 @@ import dev.authservice.it.support.NginxConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /** Browsers through nginx's auth_request, over TLS: docs/front-ends.md's recipe for browsers. */
 class NginxBrowserSignInIT extends BrowserSignInFixture {
-
-    private static final int PORT = freePort();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return deployment("browser-nginx", PORT);
-    }
-
-    @Override
-    int port() {
-        return PORT;
-    }
 
     @Test
     void aPersonManagesTheirAccountFromTheAccountPage() throws Exception {
