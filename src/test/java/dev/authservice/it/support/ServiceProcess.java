@@ -30,9 +30,14 @@ public final class ServiceProcess implements AutoCloseable {
     private boolean productionCommand;
 
     public ServiceProcess(Path workDir) {
+        this(workDir, freePort());
+    }
+
+    /** On a port a document names (the walk-throughs' 5000). */
+    public ServiceProcess(Path workDir, int port) {
         this.databaseDir = workDir.resolve("db");
         this.log = workDir.resolve("server.log");
-        this.port = freePort();
+        this.port = port;
     }
 
     /** An environment variable for the next start (MicroProfile Config reads AUTH_* from there). */
