@@ -31,11 +31,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * docs/front-ends.md's "Try it on one machine", as the document prints it, read from the Markdown:
+ * The README's examples, docs/front-ends.md's "Try it on one machine", then
+ * docs/administration.md's "Step by step" from where it stopped, on one database as one person in
+ * one set of terminals would, as the documents print them, read from the Markdown:
  * its shell commands (the certificate, nginx's file and start, the stand-in application, the
  * first account) run by bash as a user who is not root (nobody, when the tests run as root); the
  * service gets the document's environment on the document's port; Chromium gets the document's
- * flags, as bash expands them; then the scenario the paragraph after the block promises.
+ * flags, as bash expands them; then the scenario the paragraph after the block promises. The
+ * administration walk-through restarts the service with its own command's environment on the same
+ * database, and its two blocks run in one shell's keeping, as in one terminal: what the first
+ * sets ($ADMIN) the second reads.
  *
  * <p>One step is not run as printed: the service's {@code mvn package payara-micro:start}. These
  * tests run inside that Maven build, so the service is started as the plugin starts it (Payara
@@ -44,14 +49,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WalkThroughIT {
 
     private static final Path DOCUMENT = Path.of("docs", "front-ends.md");
+    private static final Path ADMINISTRATION = Path.of("docs", "administration.md");
+    private static final Path README = Path.of("README.md");
     private static final Path WALK_THROUGH_DIR = Path.of("/tmp/sso");
     private static final String SERVICE_COMMAND = "mvn package payara-micro:start";
-    private static final Pattern VARIABLE = Pattern.compile("\\b([A-Z][A-Z0-9_]*)=(\\S+)");
     private static final Pattern QUOTED = Pattern.compile("`([^`]+)`");
     private static final int SERVICE_PORT = 5000;
 
     @Test
-    void aPersonFollowingFrontEndsSignsInOnceForBothApplicationsAndOutOfBoth() throws Exception {
+    void aPersonFollowsFrontEndsThenAdministrationInOneSetOfTerminals() throws Exception {
         List<String> block = DocumentedRecipe.of(DOCUMENT, "### Try it on one machine")
                 .text()
                 .lines()
@@ -74,13 +80,29 @@ class WalkThroughIT {
         ServiceProcess serviceProcess = null;
         WebDriver browser = null;
         try {
+            // The README: the service as `mvn package payara-micro:start` starts it, and the
+            // contract's examples, the token of the login's answer in place of <session_token>.
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
+            serviceProcess.start();
+            List<String> examples = DocumentedRecipe.of(README, "The contract's own examples, verbatim:")
+                    .text()
+                    .lines()
+                    .toList();
+            assertEquals(3, examples.size(), "register, login and logout: " + examples);
+            assertTrue(ran(examples.get(0), workDir).contains("\"username\":\"testuser\""));
+            Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(ran(examples.get(1), workDir));
+            assertTrue(token.find(), "the login answered a token");
+            assertTrue(ran(examples.get(2).replace("<session_token>", token.group(1)), workDir)
+                    .contains("\"revoked\":1"));
+            serviceProcess.stop();
+
             run(setUp, workDir.resolve("set-up.out"));
             assertTrue(
                     Poll.until(Duration.ofSeconds(30), () -> !isFree(8080) && !isFree(8443)),
                     "the stand-in application and nginx listen");
 
             serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
-            environmentOf(service).forEach(serviceProcess::withEnv);
+            environmentOf(service, workDir).forEach(serviceProcess::withEnv);
             serviceProcess.start();
 
             Path registered = workDir.resolve("first-account.out");
@@ -122,6 +144,50 @@ class WalkThroughIT {
                 browser.get(application);
                 await(browser, ExpectedConditions.urlContains(signIn));
             }
+
+            // docs/administration.md, where front-ends.md stopped.
+            List<String> steps = DocumentedRecipe.of(
+                            ADMINISTRATION, "### Step by step, after front-ends.md's walk-through")
+                    .text()
+                    .lines()
+                    .toList();
+            int restartEnd = indexOf(steps, SERVICE_COMMAND);
+            String restart = String.join("\n", steps.subList(commandStart(steps, restartEnd), restartEnd + 1));
+            String administer = String.join("\n", steps.subList(restartEnd + 1, steps.size()));
+            String disable =
+                    DocumentedRecipe.of(ADMINISTRATION, "Now disable her:").text();
+            String finance = financePage();
+
+            serviceProcess.stop();
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
+            environmentOf(restart, workDir).forEach(serviceProcess::withEnv);
+            serviceProcess.start();
+
+            browser.get(finance);
+            await(browser, ExpectedConditions.urlContains(signIn));
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.id("sign-in")).click();
+            await(browser, ExpectedConditions.urlContains("https://auth.example.test:8443/portal/no-access"));
+
+            // One terminal keeps $ADMIN between the blocks; here a file in the walk-through's directory.
+            String keptAdmin = WALK_THROUGH_DIR.resolve("admin-token").toString();
+            Path administered = workDir.resolve("administer.out");
+            run(administer + "\necho \"$ADMIN\" > " + keptAdmin, administered);
+            assertTrue(
+                    Files.readString(administered).contains("\"finance\""),
+                    "step 4 put alice in finance: " + Files.readString(administered));
+            browser.get(finance);
+            await(browser, ExpectedConditions.urlToBe(finance));
+            assertEquals(
+                    "This is " + hostOf(finance) + ". Signed in: " + username,
+                    browser.findElement(By.tagName("p")).getText());
+
+            Path disabled = workDir.resolve("disable.out");
+            run("ADMIN=$(cat " + keptAdmin + ")\n" + disable, disabled);
+            assertTrue(Files.readString(disabled).contains("\"disabled\":true"), Files.readString(disabled));
+            browser.get(finance);
+            await(browser, ExpectedConditions.urlContains(signIn));
         } finally {
             if (browser != null) {
                 browser.quit();
@@ -133,6 +199,13 @@ class WalkThroughIT {
         }
     }
 
+    /** The page administration.md protects for the group finance, as it names it. */
+    private static String financePage() throws IOException {
+        Matcher m = Pattern.compile("`(https://[^`]+/finance/)`").matcher(Files.readString(ADMINISTRATION));
+        assertTrue(m.find(), ADMINISTRATION + " names the finance page of the walk-through");
+        return m.group(1);
+    }
+
     /** The line of the block that contains {@code text}. */
     private static int indexOf(List<String> block, String text) {
         for (int i = 0; i < block.size(); i++) {
@@ -140,7 +213,7 @@ class WalkThroughIT {
                 return i;
             }
         }
-        throw new AssertionError(DOCUMENT + "'s walk-through no longer has \"" + text + "\"");
+        throw new AssertionError("the walk-through no longer has \"" + text + "\"");
     }
 
     /** The first line of the command that ends on line {@code end}, continued with backslashes. */
@@ -175,13 +248,19 @@ class WalkThroughIT {
         return parts;
     }
 
-    /** The VARIABLE=value words before the command, across its continuation lines. */
-    private static Map<String, String> environmentOf(String command) {
+    /**
+     * The variables the command sets, as bash reads them (quotes and continuation lines): the
+     * command is run with {@code env -i} in front and {@code env} in place of Maven.
+     */
+    private static Map<String, String> environmentOf(String command, Path workDir) throws Exception {
+        Path out = workDir.resolve("environment.out");
+        run("env -i " + command.replace(SERVICE_COMMAND, "env"), out);
         Map<String, String> environment = new LinkedHashMap<>();
-        String words = command.replace("\\\n", " ");
-        Matcher m = VARIABLE.matcher(words.substring(0, words.indexOf(SERVICE_COMMAND)));
-        while (m.find()) {
-            environment.put(m.group(1), m.group(2));
+        for (String line : Files.readAllLines(out)) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                environment.put(line.substring(0, equals), line.substring(equals + 1));
+            }
         }
         assertTrue(environment.containsKey("AUTH_PORTAL_URL"), "the service command sets the portal: " + command);
         return environment;
@@ -202,6 +281,13 @@ class WalkThroughIT {
         Path out = workDir.resolve("browser-arguments.out");
         run(command.replaceFirst("^chromium ", "printf '%s\\\\n' "), out);
         return Files.readAllLines(out);
+    }
+
+    /** What {@code command} printed. */
+    private static String ran(String command, Path workDir) throws Exception {
+        Path out = workDir.resolve("command.out");
+        run(command, out);
+        return Files.readString(out);
     }
 
     /** Runs {@code script} with bash, as nobody when the tests run as root; it must succeed. */
