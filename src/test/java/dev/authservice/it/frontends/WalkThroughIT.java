@@ -188,6 +188,20 @@ class WalkThroughIT {
             assertTrue(Files.readString(disabled).contains("\"disabled\":true"), Files.readString(disabled));
             browser.get(finance);
             await(browser, ExpectedConditions.urlContains(signIn));
+
+            // Enabled again, she signs in to the account page account.md goes on with.
+            run(
+                    "ADMIN=$(cat " + keptAdmin + ")\n"
+                            + DocumentedRecipe.of(ADMINISTRATION, "To go on with [account.md]")
+                                    .text(),
+                    workDir.resolve("enable.out"));
+            browser.get("https://auth.example.test:8443/portal/account");
+            await(browser, ExpectedConditions.urlContains(signIn));
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("password")).sendKeys(password);
+            browser.findElement(By.id("sign-in")).click();
+            await(browser, ExpectedConditions.urlToBe("https://auth.example.test:8443/portal/account"));
+            assertTrue(browser.getPageSource().contains(username), "the account page says who is signed in");
         } finally {
             if (browser != null) {
                 browser.quit();
