@@ -120,9 +120,7 @@ class WalkThroughIT {
             browser.get(firstPage);
             String signIn = "https://auth.example.test:8443/portal/login";
             await(browser, ExpectedConditions.urlContains(signIn));
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
-            browser.findElement(By.id("sign-in")).click();
+            signIn(browser, username, password);
             await(browser, ExpectedConditions.urlToBe(firstPage));
             assertEquals(
                     "This is " + hostOf(firstPage) + ". Signed in: " + username,
@@ -165,9 +163,7 @@ class WalkThroughIT {
 
             browser.get(finance);
             await(browser, ExpectedConditions.urlContains(signIn));
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
-            browser.findElement(By.id("sign-in")).click();
+            signIn(browser, username, password);
             await(browser, ExpectedConditions.urlContains("https://auth.example.test:8443/portal/no-access"));
 
             // One terminal keeps $ADMIN between the blocks; here a file in the walk-through's directory.
@@ -197,9 +193,7 @@ class WalkThroughIT {
                     workDir.resolve("enable.out"));
             browser.get("https://auth.example.test:8443/portal/account");
             await(browser, ExpectedConditions.urlContains(signIn));
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
-            browser.findElement(By.id("sign-in")).click();
+            signIn(browser, username, password);
             await(browser, ExpectedConditions.urlToBe("https://auth.example.test:8443/portal/account"));
             assertTrue(browser.getPageSource().contains(username), "the account page says who is signed in");
         } finally {
@@ -211,6 +205,13 @@ class WalkThroughIT {
             }
             stopWhatTheWalkThroughStarted(setUp, workDir);
         }
+    }
+
+    /** The portal's sign-in form, as a person fills it in. */
+    private static void signIn(WebDriver browser, String username, String password) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
     }
 
     /** The page administration.md protects for the group finance, as it names it. */
