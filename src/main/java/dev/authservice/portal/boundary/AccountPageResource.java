@@ -80,13 +80,13 @@ public class AccountPageResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("password")
     public Response changePassword(
-            @FormParam("csrf") String csrf,
             @FormParam("current_password") String current,
             @FormParam("new_password") String replacement,
             @FormParam("otp") String otp) {
-        return form(csrf, "passwordError", token -> {
+        return form("passwordError", token -> {
             selfService.changePassword(
                     token, password(current), blankToNull(otp), password(replacement), caller.client());
             return done("password");
@@ -94,13 +94,11 @@ public class AccountPageResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("sessions/sign-out")
     public Response signOutSession(
-            @FormParam("csrf") String csrf,
-            @FormParam("id") String id,
-            @FormParam("password") String password,
-            @FormParam("otp") String otp) {
-        return form(csrf, "sessionsError", token -> {
+            @FormParam("id") String id, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return form("sessionsError", token -> {
             selfService.revokeSession(
                     token, id == null ? "" : id, password(password), blankToNull(otp), caller.client());
             return done("session");
@@ -108,10 +106,10 @@ public class AccountPageResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("sessions/sign-out-others")
-    public Response signOutOthers(
-            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
-        return form(csrf, "sessionsError", token -> {
+    public Response signOutOthers(@FormParam("password") String password, @FormParam("otp") String otp) {
+        return form("sessionsError", token -> {
             selfService.revokeOtherSessions(token, password(password), blankToNull(otp), caller.client());
             return done("sessions");
         });
@@ -119,9 +117,10 @@ public class AccountPageResource {
 
     /** Starts TOTP enrolment: the QR code and the secret, shown once, with the form for the first code. */
     @POST
+    @CsrfChecked
     @Path("totp")
-    public Response enrolTotp(@FormParam("csrf") String csrf, @FormParam("password") String password) {
-        return form(csrf, "totpError", token -> {
+    public Response enrolTotp(@FormParam("password") String password) {
+        return form("totpError", token -> {
             SecondFactor.Enrolment enrolment = selfService.enrolTotp(token, password(password), caller.client());
             Map<String, Object> values = responses.values("Set up two-factor authentication");
             values.put("qr", QrCodes.pngDataUrl(enrolment.otpauthUri()));
@@ -132,9 +131,10 @@ public class AccountPageResource {
 
     /** The first code turns TOTP on; the recovery codes are shown this once. */
     @POST
+    @CsrfChecked
     @Path("totp/confirm")
-    public Response confirmTotp(@FormParam("csrf") String csrf, @FormParam("code") String code) {
-        return form(csrf, "totpError", token -> {
+    public Response confirmTotp(@FormParam("code") String code) {
+        return form("totpError", token -> {
             List<String> codes = selfService.confirmTotp(token, code == null ? "" : code, caller.client());
             Map<String, Object> values = responses.values("Save your recovery codes");
             values.put("codes", codes);
@@ -148,12 +148,10 @@ public class AccountPageResource {
      * hashes, so the page sends them along. Only lines that are recovery codes are written.
      */
     @POST
+    @CsrfChecked
     @Path("recovery-codes.txt")
     @Produces(MediaType.TEXT_PLAIN)
-    public Response recoveryCodesFile(@FormParam("csrf") String csrf, @FormParam("codes") String codes) {
-        if (!responses.csrfPasses(csrf)) {
-            return responses.formExpired();
-        }
+    public Response recoveryCodesFile(@FormParam("codes") String codes) {
         List<String> lines = codes == null
                 ? List.of()
                 : codes.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
@@ -178,10 +176,10 @@ public class AccountPageResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("totp/disable")
-    public Response disableTotp(
-            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
-        return form(csrf, "totpError", token -> {
+    public Response disableTotp(@FormParam("password") String password, @FormParam("otp") String otp) {
+        return form("totpError", token -> {
             selfService.disableTotp(token, password(password), otp == null ? "" : otp, caller.client());
             return done("totp-off");
         });
@@ -189,10 +187,10 @@ public class AccountPageResource {
 
     /** After re-authentication, the page whose button makes the passkey (the one step that needs JavaScript). */
     @POST
+    @CsrfChecked
     @Path("passkeys/new")
-    public Response newPasskey(
-            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
-        return form(csrf, "passkeysError", token -> {
+    public Response newPasskey(@FormParam("password") String password, @FormParam("otp") String otp) {
+        return form("passkeysError", token -> {
             var options = selfService.beginPasskeyRegistration(
                     token,
                     password(password),
@@ -206,12 +204,10 @@ public class AccountPageResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("passkeys")
-    public Response addPasskey(
-            @FormParam("csrf") String csrf,
-            @FormParam("credential") String credential,
-            @FormParam("name") String name) {
-        return form(csrf, "passkeysError", token -> {
+    public Response addPasskey(@FormParam("credential") String credential, @FormParam("name") String name) {
+        return form("passkeysError", token -> {
             selfService.registerPasskey(
                     token,
                     credential == null ? "" : credential,
@@ -223,23 +219,21 @@ public class AccountPageResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("passkeys/rename")
-    public Response renamePasskey(
-            @FormParam("csrf") String csrf, @FormParam("id") String id, @FormParam("name") String name) {
-        return form(csrf, "passkeysError", token -> {
+    public Response renamePasskey(@FormParam("id") String id, @FormParam("name") String name) {
+        return form("passkeysError", token -> {
             selfService.renamePasskey(token, id, name, caller.client());
             return done("passkey-renamed");
         });
     }
 
     @POST
+    @CsrfChecked
     @Path("passkeys/remove")
     public Response removePasskey(
-            @FormParam("csrf") String csrf,
-            @FormParam("id") String id,
-            @FormParam("password") String password,
-            @FormParam("otp") String otp) {
-        return form(csrf, "passkeysError", token -> {
+            @FormParam("id") String id, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return form("passkeysError", token -> {
             selfService.removePasskey(token, id, password(password), blankToNull(otp), caller.client());
             return done("passkey-removed");
         });
@@ -247,10 +241,10 @@ public class AccountPageResource {
 
     /** Deletes the account after full re-authentication; the browser is signed out with it. */
     @POST
+    @CsrfChecked
     @Path("delete")
-    public Response deleteAccount(
-            @FormParam("csrf") String csrf, @FormParam("password") String password, @FormParam("otp") String otp) {
-        return form(csrf, "deleteError", token -> {
+    public Response deleteAccount(@FormParam("password") String password, @FormParam("otp") String otp) {
+        return form("deleteError", token -> {
             selfService.deleteAccount(token, password(password), blankToNull(otp), caller.client());
             return responses
                     .message(
@@ -265,10 +259,7 @@ public class AccountPageResource {
     }
 
     /** Runs a form's use case for the browser's session; a refusal shows the page again, its reason under {@code errorKey}. */
-    private Response form(String csrf, String errorKey, Function<SessionToken, Response> action) {
-        if (!responses.csrfPasses(csrf)) {
-            return responses.formExpired();
-        }
+    private Response form(String errorKey, Function<SessionToken, Response> action) {
         return signedIn(token -> {
             try {
                 return action.apply(token);

@@ -101,17 +101,14 @@ public class PortalResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(
-            @FormParam("csrf") String csrf,
             @FormParam("username") String username,
             @FormParam("password") String password,
             @FormParam("keep") String keep,
             @FormParam("rd") String rd) {
-        if (!responses.csrfPasses(csrf)) {
-            return responses.formExpired();
-        }
         String target = allowedTarget(rd).orElse(null);
         boolean keepSignedIn = keep != null;
         String typed = username == null ? "" : username;
@@ -139,16 +136,11 @@ public class PortalResource {
 
     /** "Sign in with a passkey": the browser's answer to POST /webauthn/login/options, in a form. */
     @POST
+    @CsrfChecked
     @Path("login/passkey")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signInWithPasskey(
-            @FormParam("csrf") String csrf,
-            @FormParam("credential") String credential,
-            @FormParam("keep") String keep,
-            @FormParam("rd") String rd) {
-        if (!responses.csrfPasses(csrf)) {
-            return responses.formExpired();
-        }
+            @FormParam("credential") String credential, @FormParam("keep") String keep, @FormParam("rd") String rd) {
         String target = allowedTarget(rd).orElse(null);
         boolean keepSignedIn = keep != null;
         IssuedSession session;
@@ -182,12 +174,10 @@ public class PortalResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("login/second-factor")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response secondFactor(@FormParam("csrf") String csrf, @FormParam("code") String code) {
-        if (!responses.csrfPasses(csrf)) {
-            return responses.formExpired();
-        }
+    public Response secondFactor(@FormParam("code") String code) {
         Optional<SessionToken> pending = pendingToken();
         try {
             return signedIn(auth.finishSignIn(
@@ -199,13 +189,10 @@ public class PortalResource {
 
     /** The second-factor step answered with a passkey instead of a code. */
     @POST
+    @CsrfChecked
     @Path("login/second-factor/passkey")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response secondFactorWithPasskey(
-            @FormParam("csrf") String csrf, @FormParam("credential") String credential) {
-        if (!responses.csrfPasses(csrf)) {
-            return responses.formExpired();
-        }
+    public Response secondFactorWithPasskey(@FormParam("credential") String credential) {
         Optional<SessionToken> pending = pendingToken();
         try {
             return signedIn(auth.finishSignInWithPasskey(
@@ -229,12 +216,10 @@ public class PortalResource {
     }
 
     @POST
+    @CsrfChecked
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@FormParam("csrf") String csrf, @FormParam("rd") String rd) {
-        if (!responses.csrfPasses(csrf)) {
-            return responses.formExpired();
-        }
+    public Response signOut(@FormParam("rd") String rd) {
         responses.sessionToken().ifPresent(token -> {
             try {
                 auth.logout(token, caller.client());
