@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.authservice.accounts.control.Credentials;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.hashing.entity.Password;
-import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.InsideTheService;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.selfservice.boundary.SelfService;
 import dev.authservice.sessions.control.IssuedSession;
@@ -24,24 +24,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** AuthBean in the container: the injected EJB, the real datasource, real transactions. */
-@ExtendWith(ArquillianExtension.class)
-class AuthBeanIT {
+public class AuthBeanIT extends InsideTheService {
 
     private static final Password PASSWORD = Password.of("correct horse battery");
     private static final Client CLIENT = new Client("192.0.2.1", "AuthBeanIT");
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.inContainer(
-                Deployments.standard("auth-bean").addClasses(AuthBeanIT.class, PausingPasswordHasher.class));
-    }
 
     @Inject
     AuthBean auth;

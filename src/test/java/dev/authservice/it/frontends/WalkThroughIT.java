@@ -82,7 +82,7 @@ class WalkThroughIT {
         try {
             // The README: the service as `mvn package payara-micro:start` starts it, and the
             // contract's examples, the token of the login's answer in place of <session_token>.
-            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT).withShippedJit();
             serviceProcess.start();
             List<String> examples = DocumentedRecipe.of(README, "The contract's own examples, verbatim:")
                     .text()
@@ -101,7 +101,7 @@ class WalkThroughIT {
                     Poll.until(Duration.ofSeconds(30), () -> !isFree(8080) && !isFree(8443)),
                     "the stand-in application and nginx listen");
 
-            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT).withShippedJit();
             environmentOf(service, workDir).forEach(serviceProcess::withEnv);
             serviceProcess.start();
 
@@ -157,7 +157,7 @@ class WalkThroughIT {
             String finance = financePage();
 
             serviceProcess.stop();
-            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT).withShippedJit();
             environmentOf(restart, workDir).forEach(serviceProcess::withEnv);
             serviceProcess.start();
 

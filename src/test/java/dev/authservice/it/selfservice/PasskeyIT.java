@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.authservice.it.support.Administrator;
-import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.DeployedService;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.PortalBrowser;
 import dev.authservice.it.support.SoftwarePasskey;
@@ -19,48 +19,24 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Passkeys through the JSON ceremonies, black-box, with an authenticator in the test
  * ({@link SoftwarePasskey}): registration, sign-in as second factor and alone, the passkey's
  * lifecycle, and every way an assertion must be refused.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PasskeyIT {
+class PasskeyIT extends DeployedService {
 
     private static final String PASSWORD = "correct horse battery";
-
-    @ArquillianResource
-    URL base;
-
-    private HttpClientSupport http;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        // A small bound on passkey sign-ins begun by anyone, so that a test can reach it.
-        return Deployments.authService("passkeys", Map.of("auth.webauthn.max-open-sign-ins", "100"));
-    }
-
-    @BeforeEach
-    void client() {
-        http = new HttpClientSupport(base);
-    }
 
     /** A signed-in account with one registered passkey. */
     private record Holder(String username, String token, SoftwarePasskey passkey) {}
@@ -197,8 +173,9 @@ class PasskeyIT {
 
     /**
      * Sign-ins with a passkey alone need no proof to begin, so their challenges are bounded
-     * (auth.webauthn.max-open-sign-ins, 100 here): past it, 503 with Retry-After, and a ceremony
-     * begun before still finishes. Last in the class: the table stays full until the rows expire.
+     * (auth.webauthn.max-open-sign-ins, 100 in the standard deployment): past it, 503 with Retry-After, and a ceremony
+     * begun before still finishes. Last in the class: the table stays full until the rows expire, and no
+     * class after it in the standard deployment begins one.
      */
     @Test
     @Order(Integer.MAX_VALUE)

@@ -35,7 +35,8 @@ public abstract class DeployedService {
     /**
      * The standard configuration, with RFC 7662's own introspection client (s6BhdRkqt3, whose
      * secret is gX1fBat3bV) configured as docs/administration.md says: by the SHA-256 of its
-     * secret. One deployment serves every class that inherits this method ({@code
+     * secret, and a small bound on passkey sign-ins begun by anyone (100), so that PasskeyIT can
+     * reach it. One deployment serves every class that inherits this method ({@code
      * KeptDeployments}); should it be made again, it gets a name of its own, as GlassFish keeps an
      * application's configuration under its name.
      */
@@ -43,7 +44,12 @@ public abstract class DeployedService {
     static WebArchive deployment() {
         deploymentName = "black-box-" + DEPLOYMENTS.incrementAndGet();
         return Deployments.authService(
-                deploymentName, Map.of("auth.introspection.clients", "s6BhdRkqt3:" + sha256Hex("gX1fBat3bV")));
+                deploymentName,
+                Map.of(
+                        "auth.introspection.clients",
+                        "s6BhdRkqt3:" + sha256Hex("gX1fBat3bV"),
+                        "auth.webauthn.max-open-sign-ins",
+                        "100"));
     }
 
     @BeforeEach

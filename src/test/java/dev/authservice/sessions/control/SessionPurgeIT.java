@@ -7,38 +7,22 @@ import dev.authservice.accounts.control.Credentials;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.hashing.entity.Password;
-import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.InsideTheService;
 import dev.authservice.it.support.TableRows;
 import dev.authservice.it.support.TestClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The purge, in the container, on the test clock. The timer's own period is an hour here, so it
  * never races the test: the test runs the timer's work itself, after moving the clock.
  */
-@ExtendWith(ArquillianExtension.class)
-class SessionPurgeIT {
+public class SessionPurgeIT extends InsideTheService {
 
     private static final Password PASSWORD = Password.of("correct horse battery");
     private static final Duration PAST_EVERY_DEADLINE = Duration.ofHours(13);
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.inContainer(Deployments.authService(
-                        "purge",
-                        Map.of(
-                                "auth.session.purge-interval", "PT1H",
-                                "auth.session.purge-batch-size", "7"))
-                .addClasses(SessionPurgeIT.class, TableRows.class));
-    }
 
     @Inject
     AuthBean auth;

@@ -3,29 +3,16 @@ package dev.authservice.throttling.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.InsideTheService;
 import dev.authservice.it.support.TableRows;
 import dev.authservice.it.support.TestClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The throttle's memory on the real database: a day per name, and at most auth.throttle.max-tracked-names names. */
-@ExtendWith(ArquillianExtension.class)
-class ThrottleForgettingIT {
-
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.inContainer(
-                Deployments.authService("forgetting", Map.of("auth.throttle.max-tracked-names", "1000"))
-                        .addClasses(ThrottleForgettingIT.class, TableRows.class));
-    }
+public class ThrottleForgettingIT extends InsideTheService {
 
     @Inject
     LoginThrottle throttle;
