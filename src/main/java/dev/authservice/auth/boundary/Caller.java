@@ -11,7 +11,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Who sent the request, as every resource reads it: the session token it presents, the client,
@@ -45,11 +44,6 @@ public class Caller {
             throw Refusal.tokenMissing();
         }
         return SessionToken.parse(cookie).orElseThrow(Refusal::tokenInvalid);
-    }
-
-    /** The session cookie's token, if the browser sent one of the right shape. */
-    public Optional<SessionToken> cookieToken(String cookieName) {
-        return SessionToken.parse(cookie(cookieName));
     }
 
     /** The value of the first cookie of this name, or null. */

@@ -58,6 +58,9 @@ public class PortalResource {
     PortalCookies cookies;
 
     @Inject
+    BrowserCookies browser;
+
+    @Inject
     PortalPages pages;
 
     @Inject
@@ -335,6 +338,6 @@ public class PortalResource {
     }
 
     private Optional<SessionToken> pendingToken() {
-        return SessionToken.parse(caller.cookie(cookies.pendingName()));
+        return browser.pending();
     }
 }

@@ -45,6 +45,9 @@ public class PortalResponses {
     PortalCookies cookies;
 
     @Inject
+    BrowserCookies browser;
+
+    @Inject
     PortalPages pages;
 
     /** A page's values with its title and the portal's base URL filled in. */
@@ -68,7 +71,7 @@ public class PortalResponses {
      * has none) whose value the page's forms carry.
      */
     public Response.ResponseBuilder pageBuilder(int status, Page page, Map<String, Object> values) {
-        String csrf = caller.cookie(cookies.csrfName());
+        String csrf = browser.csrf();
         boolean issue = !CsrfCheck.isWellFormed(csrf);
         if (issue) {
             csrf = PortalCookies.newCsrfValue();
@@ -162,16 +165,12 @@ public class PortalResponses {
     public boolean csrfPasses(String field) {
         String portalOrigin = signIn.origin().orElseGet(caller::addressedOrigin);
         return CsrfCheck.passes(
-                caller.cookie(cookies.csrfName()),
-                field,
-                caller.header("Origin"),
-                caller.header("Sec-Fetch-Site"),
-                portalOrigin);
+                browser.csrf(), field, caller.header("Origin"), caller.header("Sec-Fetch-Site"), portalOrigin);
     }
 
     /** The session token in this browser's cookie, if any. */
     public Optional<SessionToken> sessionToken() {
-        return caller.cookieToken(signIn.cookieName());
+        return browser.session();
     }
 
     /** The live session of this browser's cookie, if any; checking it slides its idle deadline. */

@@ -44,7 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>One step is not run as printed: the service's {@code mvn package payara-micro:start}. These
  * tests run inside that Maven build, so the service is started as the plugin starts it (Payara
- * Micro with the shipped options and the built WAR at the root), with the document's variables.
+ * Micro with the shipped options and the built WAR at the root), with the document's variables,
+ * and with the tests' JIT ({@link ServiceProcess}), which changes how fast, not what, it answers.
  */
 class WalkThroughIT {
 
@@ -82,7 +83,7 @@ class WalkThroughIT {
         try {
             // The README: the service as `mvn package payara-micro:start` starts it, and the
             // contract's examples, the token of the login's answer in place of <session_token>.
-            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT).withShippedJit();
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
             serviceProcess.start();
             List<String> examples = DocumentedRecipe.of(README, "The contract's own examples, verbatim:")
                     .text()
@@ -101,7 +102,7 @@ class WalkThroughIT {
                     Poll.until(Duration.ofSeconds(30), () -> !isFree(8080) && !isFree(8443)),
                     "the stand-in application and nginx listen");
 
-            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT).withShippedJit();
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
             environmentOf(service, workDir).forEach(serviceProcess::withEnv);
             serviceProcess.start();
 
@@ -157,7 +158,7 @@ class WalkThroughIT {
             String finance = financePage();
 
             serviceProcess.stop();
-            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT).withShippedJit();
+            serviceProcess = new ServiceProcess(workDir, SERVICE_PORT);
             environmentOf(restart, workDir).forEach(serviceProcess::withEnv);
             serviceProcess.start();
 

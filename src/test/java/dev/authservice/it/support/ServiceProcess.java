@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment = new HashMap<>();
     private Process process;
     private boolean productionCommand;
-    private boolean shippedJit;
 
     public ServiceProcess(Path workDir) {
         this(workDir, freePort());
@@ -97,17 +95,6 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Keep the JIT as shipped on the Java command too (the walk-throughs, which start the service
-     * as a reader does). Otherwise the Java command compiles with the quick tier only, as the
-     * Arquillian deployments do (src/test/resources/arquillian.xml): about 10 s a start instead of
-     * 18 on two cores. The production command always runs as shipped.
-     */
-    public ServiceProcess withShippedJit() {
-        shippedJit = true;
-        return this;
-    }
-
     private void launch() {
         List<String> command = productionCommand
                 ? List.of(Deployments.builtWar()
@@ -135,17 +122,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * The production JVM options (payara-config/jvm.options) and the build's class-data archive,
-     * on the tests' port, with the tests' JIT unless {@link #withShippedJit()}.
+     * on the tests' port, with the tests' JIT: the quick tier only, on one thread, as the
+     * Arquillian deployments (src/test/resources/arquillian.xml). A start takes about 10 s instead
+     * of 18 on two cores; the tests that need the JVM exactly as shipped use the production
+     * command ({@link #asProductionCommand()}).
      */
     private List<String> javaCommand() {
-        List<String> command = new ArrayList<>(List.of(
+        return List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + System.getProperty("auth.payaraConfig") + "/jvm.options",
-                "-XX:SharedArchiveFile=" + System.getProperty("auth.cds.archive")));
-        if (!shippedJit) {
-            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1"));
-        }
-        command.addAll(List.of(
+                "-XX:SharedArchiveFile=" + System.getProperty("auth.cds.archive"),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:CICompilerCount=1",
                 "-jar",
                 System.getProperty("payara.microJar"),
                 "--nohazelcast",
@@ -161,8 +149,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--contextroot",
                 "/",
                 "--deploy",
-                Deployments.builtWar().getAbsolutePath()));
-        return command;
+                Deployments.builtWar().getAbsolutePath());
     }
 
     /** SIGKILL: no shutdown hook, no flush, no orderly undeploy. */

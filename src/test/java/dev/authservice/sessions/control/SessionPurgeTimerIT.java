@@ -73,7 +73,6 @@ class SessionPurgeTimerIT {
                     locker.getMetaData().getDatabaseProductName().contains("Derby"),
                     "PostgreSQL waits for the lock instead of failing the run");
             String expiring = userWithSessions(3);
-            clock.advance(Duration.ofHours(13));
             sql.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
             List<LogRecord> failures = new CopyOnWriteArrayList<>();
             Handler recorder = new Handler() {
@@ -95,6 +94,9 @@ class SessionPurgeTimerIT {
             purgerLog.addHandler(recorder);
             locker.setAutoCommit(false);
             sql.execute("LOCK TABLE AUTH_SESSION IN EXCLUSIVE MODE");
+            // The sessions expire only once the table is locked: a run between the two would
+            // purge them, on a busy machine too.
+            clock.advance(Duration.ofHours(13));
             // Each run now waits a second for the lock, then fails, and says so in the log.
             boolean failed = Poll.until(Duration.ofSeconds(30), () -> !failures.isEmpty());
             purgerLog.removeHandler(recorder);
