@@ -8,9 +8,11 @@ import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
  * Runs the test classes that share an Arquillian deployment one after another (see
- * {@link KeptDeployments}), deployments in the order of their declaring class's name, classes
- * without one (unit tests, tests that start the shipped command themselves) last; by name within
- * each group. Configured in junit-platform.properties.
+ * {@link KeptDeployments}), deployments in the order of their declaring class's name; by name
+ * within each group. Classes without one (unit tests, tests that start the shipped command
+ * themselves) run first, before any deployment is up: a deployment is kept until the next one or
+ * the end of the run, and would otherwise run beside them, taking CPU and, on its random port,
+ * perhaps a port a walk-through needs. Configured in junit-platform.properties.
  */
 public final class ByDeployment implements ClassOrderer {
 
@@ -23,6 +25,6 @@ public final class ByDeployment implements ClassOrderer {
 
     private static String deploymentKey(ClassDescriptor descriptor) {
         Method method = KeptDeployments.deploymentMethod(descriptor.getTestClass());
-        return method == null ? "~" : method.getDeclaringClass().getName() + "#" + method.getName();
+        return method == null ? "" : method.getDeclaringClass().getName() + "#" + method.getName();
     }
 }
