@@ -31,7 +31,7 @@ class ComponentDependenciesTest {
 
     /** Top to bottom. */
     private static final List<Set<String>> LAYERS = List.of(
-            Set.of("portal", "selfservice", "admin", "introspection", "operations"),
+            Set.of("portal", "selfservice", "admin", "introspection", "oidc", "operations"),
             Set.of("auth"),
             Set.of("accounts", "sessions", "passkeys", "secondfactor", "throttling", "hashing", "audit"),
             Set.of("persistence", "configuration", "http", "metrics", "refusal"));

@@ -11,9 +11,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for the few secrets the service must be able to read back (TOTP secrets). Each
- * value is sealed with a fresh 96-bit nonce and bound to a context (the username), so a sealed
- * value copied to another account does not open. Sealed form: base64(nonce || ciphertext+tag).
+ * AES-256-GCM for the few secrets the service must be able to read back (TOTP secrets, the
+ * OpenID provider's signing keys). Each value is sealed with a fresh 96-bit nonce and bound to a
+ * context (the username, the key's id), so a sealed value copied to another row does not open. Sealed form: base64(nonce || ciphertext+tag).
  */
 public final class SecretBox {
 
@@ -58,8 +58,9 @@ public final class SecretBox {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
         } catch (AEADBadTagException wrongKeyOrTampered) {
-            throw new IllegalStateException("A TOTP secret does not open with the configured key (auth.mfa.key); "
-                    + "see docs/two-factor.md, \"Losing the key\"");
+            throw new IllegalStateException(
+                    "A TOTP secret or signing key does not open with the configured key (auth.mfa.key); "
+                            + "see docs/two-factor.md, \"Losing the key\"");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required of every Java platform", e);
         }

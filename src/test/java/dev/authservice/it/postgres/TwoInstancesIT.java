@@ -136,6 +136,23 @@ class TwoInstancesIT {
         assertEquals(200, one.session(kept).statusCode());
     }
 
+    /**
+     * Asked at once for the key set before either has a signing key, the two instances race to
+     * make the first; one stores it, and both publish that one (and will sign with it).
+     */
+    @Test
+    @Order(2)
+    void bothInstancesPublishTheSameSigningKeyThoughBothWereAskedFirst() {
+        CompletableFuture<HttpResponse<String>> here = CompletableFuture.supplyAsync(
+                () -> one.send(one.request("oauth2/jwks").GET()));
+        CompletableFuture<HttpResponse<String>> there = CompletableFuture.supplyAsync(
+                () -> other.send(other.request("oauth2/jwks").GET()));
+        HttpResponse<String> fromOne = here.join();
+        assertEquals(200, fromOne.statusCode(), fromOne.body());
+        assertTrue(fromOne.body().contains("\"kid\""), fromOne.body());
+        assertEquals(fromOne.body(), there.join().body());
+    }
+
     @Test
     @Order(2)
     void simultaneousRegistrationsOfOneNameOnBothInstancesGiveExactlyOne201() {

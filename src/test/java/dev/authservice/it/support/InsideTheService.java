@@ -2,6 +2,7 @@ package dev.authservice.it.support;
 
 import dev.authservice.auth.boundary.AuthBeanIT;
 import dev.authservice.auth.boundary.PausingPasswordHasher;
+import dev.authservice.oidc.control.SigningKeysIT;
 import dev.authservice.sessions.control.SessionPurgeIT;
 import dev.authservice.throttling.control.ThrottleForgettingIT;
 import java.util.Map;
@@ -40,6 +41,7 @@ public abstract class InsideTheService {
                 .addClasses(InsideTheService.class, TableRows.class)
                 .addClasses(AuthBeanIT.class, PausingPasswordHasher.class)
                 .addClasses(SessionPurgeIT.class)
-                .addClasses(ThrottleForgettingIT.class));
+                .addClasses(ThrottleForgettingIT.class)
+                .addClasses(SigningKeysIT.class));
     }
 }

@@ -1,0 +1,41 @@
+package dev.authservice.oidc.control;
+
+import dev.authservice.oidc.entity.SigningKey;
+import dev.authservice.persistence.control.ConstraintViolations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** The signing keys' rows: read them, or add a generation in a transaction of its own. */
+@ApplicationScoped
+public class SigningKeyRows {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Newest first. */
+    public List<SigningKey> all() {
+        return em.createNamedQuery(SigningKey.ALL, SigningKey.class).getResultList();
+    }
+
+    /**
+     * Stores a new generation; false when another instance stored that generation first. Its own
+     * transaction, so that a lost race rolls back this insert alone, never the caller's work.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean add(SigningKey key) {
+        try {
+            em.persist(key);
+            em.flush();
+            return true;
+        } catch (PersistenceException e) {
+            if (ConstraintViolations.causedBy(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

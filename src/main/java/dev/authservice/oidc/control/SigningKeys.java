@@ -1,0 +1,145 @@
+package dev.authservice.oidc.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.authservice.oidc.entity.SigningKey;
+import dev.authservice.secondfactor.control.SecretBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The OpenID provider's signing keys: RS256, 2048-bit RSA, each named by its JWK thumbprint
+ * (RFC 7638). The first is made at first use and stored for every instance (SigningKeyRows); after
+ * that they come from memory, as a relying party fetches the key set often and may give up after
+ * half a second (Soteria's default timeouts).
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    static final int RSA_BITS = 2048;
+
+    @Inject
+    SigningKeyRows rows;
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    Clock clock;
+
+    private volatile Keys keys;
+
+    /** The public halves of every key still published, newest first. */
+    public JWKSet published() {
+        return keys().published();
+    }
+
+    /**
+     * The key that signs now, private half included. Opened on first use, not with the key set: a
+     * wrong auth.mfa.key stops signing, with a log line that names the key, not the key set.
+     */
+    public RSAKey signing() {
+        Keys loaded = keys();
+        RSAKey opened = loaded.signing;
+        if (opened == null) {
+            opened = open(loaded.newest());
+            loaded.signing = opened;
+        }
+        return opened;
+    }
+
+    private Keys keys() {
+        Keys loaded = keys;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = keys;
+                if (loaded == null) {
+                    loaded = load();
+                    keys = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private Keys load() {
+        List<SigningKey> stored = rows.all();
+        if (stored.isEmpty()) {
+            // Of instances racing for the first key, one stores it and all read that one.
+            rows.add(generate(1));
+            stored = rows.all();
+        }
+        return new Keys(new JWKSet(stored.stream().map(SigningKeys::publicHalf).toList()), stored.get(0));
+    }
+
+    private SigningKey generate(int generation) {
+        try {
+            RSAKey key = new RSAKeyGenerator(RSA_BITS)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
+            return new SigningKey(
+                    generation,
+                    key.getKeyID(),
+                    JWSAlgorithm.RS256.getName(),
+                    key.toPublicJWK().toJSONString(),
+                    box.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), context(key.getKeyID())),
+                    clock.instant());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("RSA key generation is required of every Java platform", e);
+        }
+    }
+
+    private RSAKey open(SigningKey stored) {
+        byte[] json = box.open(stored.sealedJwk(), context(stored.kid()));
+        try {
+            return RSAKey.parse(new String(json, StandardCharsets.UTF_8));
+        } catch (ParseException e) {
+            throw new IllegalStateException("the signing key " + stored.kid() + " is not a JWK", e);
+        }
+    }
+
+    private static JWK publicHalf(SigningKey stored) {
+        try {
+            return JWK.parse(stored.publicJwk());
+        } catch (ParseException e) {
+            throw new IllegalStateException("the public half of signing key " + stored.kid() + " is not a JWK", e);
+        }
+    }
+
+    /** What a sealed key is bound to: a sealed value copied to another row does not open. */
+    private static String context(String kid) {
+        return "oidc-signing-key:" + kid;
+    }
+
+    /** What was read at first use: the published set and the newest key's row, opened when first needed. */
+    private static final class Keys {
+
+        private final JWKSet published;
+        private final SigningKey newest;
+        private volatile RSAKey signing;
+
+        Keys(JWKSet published, SigningKey newest) {
+            this.published = published;
+            this.newest = newest;
+        }
+
+        JWKSet published() {
+            return published;
+        }
+
+        SigningKey newest() {
+            return newest;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The OpenID provider's state: the signing keys. */
+package dev.authservice.oidc.entity;
