@@ -9,13 +9,20 @@ The unit tests and the formatting check run once, in a build of their own that r
 test (--units-alone); the profiles after it pass --units-ran-before and are checked for integration
 tests alone (and for running no unit test).
 
-Usage: python3 .ci/check-reports.py SERVER PROFILE [--units-ran-before | --units-alone]
+A profile's classes may be split between runs: --only NAMES and --except NAMES (class names without
+"IT", separated by |) check a run for its share.
+
+Usage: python3 .ci/check-reports.py SERVER PROFILE [--units-ran-before | --units-alone] [--only NAMES | --except NAMES]
 """
 import glob, os, re, sys, xml.etree.ElementTree as ET
 
 server, profile = sys.argv[1], sys.argv[2]
 units_ran_before = "--units-ran-before" in sys.argv[3:]
 units_alone = "--units-alone" in sys.argv[3:]
+def option(name):
+    args = sys.argv[3:]
+    return args[args.index(name) + 1] if name in args else None
+only, unless = option("--only"), option("--except")
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 pom = ET.parse("pom.xml").getroot()
 props = {p.tag.split("}")[1]: (p.text or "") for p in pom.find("m:properties", NS)}
@@ -58,6 +65,10 @@ def executed(reports):
     return ran
 
 expected_its = set() if units_alone else {c for c in classes("*IT.java") if not excluded.match(c + ".java")}
+if only:
+    expected_its = {c for c in expected_its if re.fullmatch(r"(" + only + r")IT", c)}
+if unless:
+    expected_its = {c for c in expected_its if not re.fullmatch(r"(" + unless + r")IT", c)}
 expected_tests = set() if units_ran_before else classes("*Test.java")
 its, tests = executed("target/failsafe-reports/TEST-*.xml"), executed("target/surefire-reports/TEST-*.xml")
 problems = []
