@@ -12,7 +12,9 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -60,6 +62,8 @@ public class User {
     /** The accounts of a page's names. */
     public static final String NAMED = "User.named";
 
+    private static final SecureRandom SUBJECTS = new SecureRandom();
+
     @Id
     @Column(name = "USERNAME", length = 256)
     private String username;
@@ -94,6 +98,13 @@ public class User {
     @Column(name = "WEBAUTHN_USER_HANDLE", length = 64)
     private String webAuthnUserHandle;
 
+    /**
+     * OpenID Connect's "sub": 128 random bits, base64url, made with the account and never reused,
+     * so that a new account under a deleted one's name is another subject to every application.
+     */
+    @Column(name = "SUBJECT", length = 22)
+    private String subject;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "AUTH_USER_GROUP", joinColumns = @JoinColumn(name = "USERNAME"))
     @Column(name = "GROUP_NAME", length = GroupName.MAX_LENGTH)
@@ -107,6 +118,17 @@ public class User {
         this.username = username;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+        this.subject = newSubject();
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    private static String newSubject() {
+        byte[] bytes = new byte[16];
+        SUBJECTS.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public String username() {

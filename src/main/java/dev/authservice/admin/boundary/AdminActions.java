@@ -6,9 +6,13 @@ import dev.authservice.admin.control.Administration;
 import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.auth.control.SignIns;
+import dev.authservice.clients.control.ClientMetadata;
+import dev.authservice.clients.control.Clients;
+import dev.authservice.clients.control.RegisteredClientView;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.passkeys.control.Passkeys;
 import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.control.RefreshTokens;
 import dev.authservice.sessions.control.SessionSummary;
 import dev.authservice.sessions.control.Sessions;
 import dev.authservice.sessions.entity.Session;
@@ -42,6 +46,12 @@ public class AdminActions {
 
     @Inject
     Passkeys passkeys;
+
+    @Inject
+    Clients clients;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     @Inject
     Event<SecurityEvent> events;
@@ -142,6 +152,42 @@ public class AdminActions {
         passkeys.removeAllOf(username);
         administration.delete(user);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USER_DELETED, admin, client, username, ended));
+        return ended;
+    }
+
+    /** Registers a relying party of the OpenID provider; the answer holds its secret, shown this once. */
+    public RegisteredClientView registerClient(SessionToken token, ClientMetadata metadata, Client client) {
+        String admin = administrator(token, client);
+        RegisteredClientView registered = clients.register(metadata);
+        events.fire(adminEvent(SecurityEvent.Kind.ADMIN_CLIENT_REGISTERED, admin, client, registered.clientId(), 0));
+        return registered;
+    }
+
+    public List<RegisteredClientView> listClients(SessionToken token, Client client) {
+        String admin = administrator(token, client);
+        events.fire(adminEvent(SecurityEvent.Kind.ADMIN_CLIENTS_LISTED, admin, client, null, 0));
+        return clients.all();
+    }
+
+    public RegisteredClientView client(SessionToken token, String clientId, Client client) {
+        administrator(token, client);
+        return clients.view(clientId);
+    }
+
+    public RegisteredClientView updateClient(
+            SessionToken token, String clientId, ClientMetadata metadata, Client client) {
+        String admin = administrator(token, client);
+        RegisteredClientView updated = clients.update(clientId, metadata);
+        events.fire(adminEvent(SecurityEvent.Kind.ADMIN_CLIENT_UPDATED, admin, client, clientId, 0));
+        return updated;
+    }
+
+    /** Deletes a client and ends every refresh token it holds; returns how many. */
+    public int deleteClient(SessionToken token, String clientId, Client client) {
+        String admin = administrator(token, client);
+        clients.delete(clientId);
+        int ended = refreshTokens.endAllOfClient(clientId);
+        events.fire(adminEvent(SecurityEvent.Kind.ADMIN_CLIENT_DELETED, admin, client, clientId, 0));
         return ended;
     }
 

@@ -60,6 +60,10 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         ADMIN_PASSWORD_SET("admin.user.password"),
         ADMIN_GROUPS_SET("admin.user.groups"),
         ADMIN_USER_DELETED("admin.user.delete"),
+        ADMIN_CLIENT_REGISTERED("admin.client.register"),
+        ADMIN_CLIENT_UPDATED("admin.client.update"),
+        ADMIN_CLIENT_DELETED("admin.client.delete"),
+        ADMIN_CLIENTS_LISTED("admin.client.list"),
         /** An admin call by a session that may not make it (not an administrator, or no second factor). */
         ADMIN_REFUSED("admin.refused"),
         ADMIN_BOOTSTRAPPED("admin.bootstrap");

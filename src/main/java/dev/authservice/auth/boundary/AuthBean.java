@@ -21,6 +21,7 @@ import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.control.IssuedSession;
 import dev.authservice.sessions.control.SessionView;
 import dev.authservice.sessions.control.Sessions;
+import dev.authservice.sessions.entity.AuthMethods;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -86,7 +87,8 @@ public class AuthBean {
         User user = accounts.authenticate(credentials, client);
         accounts.loggedIn(user);
         // An account with a second factor logs in only with its code: the session proved both.
-        IssuedSession session = sessions.open(user, client, user.hasSecondFactor());
+        IssuedSession session = sessions.open(
+                user, client, user.hasSecondFactor() ? AuthMethods.PASSWORD_AND_CODE : AuthMethods.PASSWORD);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
         return session;
     }
@@ -103,7 +105,7 @@ public class AuthBean {
                     pendingSignIns.begin(user, redirect, keepSignedIn), keepSignedIn, redirect);
         }
         accounts.loggedIn(user);
-        IssuedSession session = sessions.open(user, client, false);
+        IssuedSession session = sessions.open(user, client, AuthMethods.PASSWORD);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
         // A password that must be changed first: the portal's default page, not an application that would refuse.
         return PortalSignIn.signedIn(session, keepSignedIn, user.isPasswordChangeDue() ? null : redirect);
@@ -118,7 +120,7 @@ public class AuthBean {
         PendingSignIn signIn = pendingSignIns.take(pending);
         User user = accounts.proveSecondFactor(signIn.username(), signIn.passwordStamp(), code, client);
         accounts.loggedIn(user);
-        IssuedSession session = sessions.open(user, client, true);
+        IssuedSession session = sessions.open(user, client, AuthMethods.PASSWORD_AND_CODE);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
         return PortalSignIn.signedIn(session, signIn.keepSignedIn(), signIn.redirect());
     }
@@ -221,7 +223,8 @@ public class AuthBean {
     private IssuedSession openWithPasskey(String username, String passwordStamp, Client client) {
         User user = accounts.provedByPasskey(username, passwordStamp);
         accounts.loggedIn(user);
-        IssuedSession session = sessions.open(user, client, true);
+        IssuedSession session = sessions.open(
+                user, client, passwordStamp == null ? AuthMethods.PASSKEY : AuthMethods.PASSWORD_AND_PASSKEY);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_SIGN_IN, username, client));
         return session;
     }

@@ -1,6 +1,7 @@
 package dev.authservice.auth.control;
 
 import dev.authservice.passkeys.control.Passkeys;
+import dev.authservice.sessions.control.RefreshTokens;
 import dev.authservice.sessions.control.Sessions;
 import dev.authservice.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +25,26 @@ public class SignIns {
     @Inject
     Passkeys passkeys;
 
-    /** Every session and every sign-in under way; returns how many sessions ended. */
+    @Inject
+    RefreshTokens refreshTokens;
+
+    /**
+     * Every session, every sign-in under way and every OpenID Connect refresh token; returns how
+     * many sessions ended.
+     */
     public int endAllOf(String username) {
         endWaitingOf(username);
+        refreshTokens.endAllOf(username);
         return sessions.revokeAllOf(username);
     }
 
-    /** As {@link #endAllOf}, but the current session stays; returns how many others ended. */
+    /**
+     * As {@link #endAllOf}, but the current session stays (its refresh tokens do not: an
+     * application signed in before a password change signs in again); returns how many others ended.
+     */
     public int endOthersOf(String username, Session current) {
         endWaitingOf(username);
+        refreshTokens.endAllOf(username);
         return sessions.revokeOthersOf(username, current);
     }
 

@@ -1,2 +1,5 @@
-/** The OpenID provider's door for relying parties: so far the key set at /oauth2/jwks (docs/oidc.md). */
+/**
+ * The OpenID provider's door for relying parties' servers: discovery, keys, the token endpoint,
+ * UserInfo and revocation (docs/oidc.md). The browser's side (authorize, logout) is the portal's.
+ */
 package dev.authservice.oidc.boundary;

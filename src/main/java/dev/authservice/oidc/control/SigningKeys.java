@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The OpenID provider's signing keys: RS256, 2048-bit RSA, each named by its JWK thumbprint
@@ -57,6 +59,36 @@ public class SigningKeys {
         return opened;
     }
 
+    /**
+     * The public half of the key named {@code kid}, to verify a token with. A name not known here
+     * may be a key another instance has just made: the keys are read again, at most once in ten
+     * seconds, before the answer is no.
+     */
+    public Optional<RSAKey> publicKey(String kid) {
+        if (kid == null) {
+            return Optional.empty();
+        }
+        Optional<RSAKey> known = find(keys(), kid);
+        if (known.isPresent()) {
+            return known;
+        }
+        Keys loaded = keys;
+        if (loaded != null && loaded.loadedAt.plusSeconds(10).isBefore(clock.instant())) {
+            synchronized (this) {
+                if (keys == loaded) {
+                    keys = load();
+                }
+            }
+            return find(keys, kid);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<RSAKey> find(Keys loaded, String kid) {
+        JWK key = loaded.published().getKeyByKeyId(kid);
+        return key instanceof RSAKey rsa ? Optional.of(rsa) : Optional.empty();
+    }
+
     private Keys keys() {
         Keys loaded = keys;
         if (loaded == null) {
@@ -78,7 +110,8 @@ public class SigningKeys {
             rows.add(generate(1));
             stored = rows.all();
         }
-        return new Keys(new JWKSet(stored.stream().map(SigningKeys::publicHalf).toList()), stored.get(0));
+        return new Keys(
+                new JWKSet(stored.stream().map(SigningKeys::publicHalf).toList()), stored.get(0), clock.instant());
     }
 
     private SigningKey generate(int generation) {
@@ -127,11 +160,13 @@ public class SigningKeys {
 
         private final JWKSet published;
         private final SigningKey newest;
+        private final Instant loadedAt;
         private volatile RSAKey signing;
 
-        Keys(JWKSet published, SigningKey newest) {
+        Keys(JWKSet published, SigningKey newest, Instant loadedAt) {
             this.published = published;
             this.newest = newest;
+            this.loadedAt = loadedAt;
         }
 
         JWKSet published() {

@@ -65,7 +65,7 @@ public class SchemaMigrations {
                 .locations("classpath:META-INF/sql")
                 // Listed rather than found by a class-path scan, which each server's class loader
                 // would answer differently.
-                .javaMigrations(new SessionIdsMigration())
+                .javaMigrations(new SessionIdsMigration(), new SubjectsMigration())
                 .table(HISTORY_TABLE)
                 // A database from a release before Flyway: its recorded version is the baseline,
                 // and only the later scripts run.

@@ -90,17 +90,32 @@ public class PortalResource {
                 .build();
     }
 
-    /** The sign-in page; a browser already signed in goes straight on. */
+    /** The OpenID provider's script for response_mode=form_post: it posts the page's one form. */
+    @GET
+    @Path("form-post.js")
+    @Produces("text/javascript")
+    public Response formPostScript() {
+        return responses
+                .headers(Response.ok(pages.formPostScript(), "text/javascript;charset=utf-8"))
+                .build();
+    }
+
+    /**
+     * The sign-in page; a browser already signed in goes straight on, unless an OpenID client asked
+     * for a fresh sign-in (prompt=login, max_age). login_hint fills in the name.
+     */
     @GET
     @Path("login")
-    public Response signInPage(@QueryParam("rd") String rd) {
+    public Response signInPage(
+            @QueryParam("rd") String rd, @QueryParam("prompt") String prompt, @QueryParam("login_hint") String hint) {
         Optional<String> target = allowedTarget(rd);
-        if (responses.currentSession().isPresent()) {
+        if (!"login".equals(prompt) && responses.currentSession().isPresent()) {
             return responses
                     .seeOther(target.orElse(settings.defaultRedirect(caller.contextPath())))
                     .build();
         }
-        return signInForm(200, null, "", false, target.orElse(null));
+        String username = hint == null || hint.length() > 256 ? "" : hint;
+        return signInForm(200, null, username, false, target.orElse(null));
     }
 
     @POST
@@ -213,6 +228,7 @@ public class PortalResource {
     @Path("logout")
     public Response signOutPage(@QueryParam("rd") String rd) {
         Map<String, Object> values = responses.values("Sign out");
+        values.put("action", responses.base() + "/portal/logout");
         responses.currentSession().ifPresent(session -> values.put("username", session.username()));
         allowedTarget(rd).ifPresent(target -> values.put("rd", target));
         return responses.page(200, Page.LOGOUT, values);
@@ -321,10 +337,17 @@ public class PortalResource {
         return responses.retryLater(refused, responses.base() + "/portal/login", "Back to sign-in");
     }
 
-    /** The rd parameter if the browser may be sent there; a refused one is logged. */
+    /**
+     * The rd parameter if the browser may be sent there; a refused one is logged. The OpenID
+     * provider's own authorization endpoint is always allowed: it is where a sign-in for an
+     * OpenID client returns, and it checks the request again.
+     */
     private Optional<String> allowedTarget(String rd) {
         if (rd == null || rd.isEmpty()) {
             return Optional.empty();
+        }
+        if (OpenIdPagesResource.isOwnAuthorizationUrl(rd, responses.base())) {
+            return Optional.of(rd);
         }
         Optional<String> target = settings.redirectTargets().allowed(rd);
         if (target.isEmpty()) {

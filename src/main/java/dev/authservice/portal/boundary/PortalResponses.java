@@ -2,6 +2,7 @@ package dev.authservice.portal.boundary;
 
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
+import dev.authservice.clients.control.ClientOrigins;
 import dev.authservice.http.control.SignInSettings;
 import dev.authservice.portal.control.CsrfCheck;
 import dev.authservice.portal.control.PortalCookies;
@@ -50,6 +51,9 @@ public class PortalResponses {
     @Inject
     PortalPages pages;
 
+    @Inject
+    ClientOrigins clientOrigins;
+
     /** A page's values with its title and the portal's base URL filled in. */
     public Map<String, Object> values(String title) {
         Map<String, Object> values = new HashMap<>();
@@ -71,6 +75,11 @@ public class PortalResponses {
      * has none) whose value the page's forms carry.
      */
     public Response.ResponseBuilder pageBuilder(int status, Page page, Map<String, Object> values) {
+        return pageBuilder(status, page, values, null);
+    }
+
+    /** A page whose form may also post to {@code formOrigin}: OpenID Connect's form_post answer. */
+    public Response.ResponseBuilder pageBuilder(int status, Page page, Map<String, Object> values, String formOrigin) {
         String csrf = browser.csrf();
         boolean issue = !CsrfCheck.isWellFormed(csrf);
         if (issue) {
@@ -78,7 +87,7 @@ public class PortalResponses {
         }
         values.put("csrf", csrf);
         Response.ResponseBuilder response =
-                headers(Response.status(status).type(HTML).entity(pages.render(page, values)));
+                headers(Response.status(status).type(HTML).entity(pages.render(page, values)), formOrigin);
         if (issue) {
             response.header(HttpHeaders.SET_COOKIE, cookies.csrf(csrf));
         }
@@ -127,7 +136,11 @@ public class PortalResponses {
      * sandboxed attacker.
      */
     public Response.ResponseBuilder headers(Response.ResponseBuilder response) {
-        return response.header("Content-Security-Policy", contentSecurityPolicy())
+        return headers(response, null);
+    }
+
+    private Response.ResponseBuilder headers(Response.ResponseBuilder response, String formOrigin) {
+        return response.header("Content-Security-Policy", contentSecurityPolicy(formOrigin))
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -138,8 +151,11 @@ public class PortalResponses {
      * answers a form, be sent on to the allowed redirect domains, on any port. Images may be
      * data: URLs (the QR code of a TOTP enrolment, drawn on the server).
      */
-    private String contentSecurityPolicy() {
+    private String contentSecurityPolicy(String formOrigin) {
         StringBuilder formAction = new StringBuilder("'self'");
+        if (formOrigin != null) {
+            formAction.append(' ').append(formOrigin);
+        }
         for (String domain : settings.redirectTargets().domains()) {
             formAction
                     .append(" https://")
@@ -158,6 +174,8 @@ public class PortalResponses {
         }
         settings.defaultRedirectOrigin()
                 .ifPresent(origin -> formAction.append(' ').append(origin));
+        // The OpenID provider's clients, where a sign-in's answer leads on to.
+        clientOrigins.origins().forEach(origin -> formAction.append(' ').append(origin));
         return "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:;"
                 + " form-action " + formAction + "; frame-ancestors 'none'; base-uri 'none'";
     }

@@ -30,6 +30,7 @@ public class PortalPages {
         RECOVERY_CODES("recovery-codes"),
         NEW_PASSKEY("new-passkey"),
         NO_ACCESS("no-access"),
+        FORM_POST("form-post"),
         MESSAGE("message");
 
         private final String template;
@@ -42,6 +43,7 @@ public class PortalPages {
     private final Map<Page, Mustache> templates = new EnumMap<>(Page.class);
     private byte[] styleSheet;
     private byte[] passkeyScript;
+    private byte[] formPostScript;
 
     /** Compiled once, at deployment, with the application's class loader. */
     @PostConstruct
@@ -52,6 +54,7 @@ public class PortalPages {
         }
         styleSheet = resource("/portal/style.css");
         passkeyScript = resource("/portal/passkeys.js");
+        formPostScript = resource("/portal/form-post.js");
     }
 
     public String render(Page page, Map<String, Object> values) {
@@ -66,6 +69,10 @@ public class PortalPages {
 
     public byte[] passkeyScript() {
         return passkeyScript.clone();
+    }
+
+    public byte[] formPostScript() {
+        return formPostScript.clone();
     }
 
     private static byte[] resource(String path) {

@@ -44,6 +44,9 @@ public class SessionPurger {
     @Inject
     SessionSettings settings;
 
+    @Inject
+    RefreshTokens refreshTokens;
+
     @PostConstruct
     void schedule() {
         long interval = settings.purgeInterval().toMillis();
@@ -68,6 +71,12 @@ public class SessionPurger {
             int deleted = sessions.purgeExpired(batchSize);
             purged += deleted;
             if (deleted < batchSize) {
+                break;
+            }
+        }
+        // The refresh tokens of ended sessions: dead already, deleted so that the table stays small.
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+            if (refreshTokens.purgeOrphans(batchSize) < batchSize) {
                 break;
             }
         }

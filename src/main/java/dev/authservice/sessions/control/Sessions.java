@@ -4,6 +4,7 @@ import dev.authservice.accounts.entity.User;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.metrics.control.AuthMetrics;
 import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.entity.AuthMethods;
 import dev.authservice.sessions.entity.Session;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,16 +41,19 @@ public class Sessions {
     @Inject
     IdleDeadlines idleDeadlines;
 
+    @Inject
+    RefreshTokens refreshTokens;
+
     /**
      * Opens a session for {@code user} under a new token; the token is shown to the client once.
-     * {@code secondFactor} records whether the login proved one.
+     * {@code methods} records how the login was proved.
      */
-    public IssuedSession open(User user, Client client, boolean secondFactor) {
+    public IssuedSession open(User user, Client client, AuthMethods methods) {
         Instant now = clock.instant();
         endOldestBeyondTheBound(user.username(), now);
         SessionToken token = SessionToken.generate();
         Session session = Session.open(
-                token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent(), secondFactor);
+                token.hash(), user, now, settings.lifetimes(), client.address(), client.userAgent(), methods);
         em.persist(session);
         return new IssuedSession(
                 user.username(), token, session.remainingAt(now), Duration.between(now, session.expiresAt()));
@@ -116,11 +120,64 @@ public class Sessions {
     }
 
     /**
+     * The live session of a browser's cookie for the OpenID provider, checked (and its idle
+     * deadline slid) as {@link #check} does; a token-invalid refusal if none.
+     */
+    public SignedInSession signedIn(SessionToken token) {
+        Session session = live(token);
+        slide(session);
+        return signedIn(session);
+    }
+
+    /**
+     * The live session with this public id, for a token grant: a refresh slides it, as an
+     * application's use keeps its person signed in. A token-invalid refusal if it has ended.
+     */
+    public SignedInSession signedInById(String sessionId) {
+        List<Session> found = em.createNamedQuery(Session.LIVE_BY_ID, Session.class)
+                .setParameter("sessionId", sessionId)
+                .setParameter("now", clock.instant())
+                .getResultList();
+        if (found.isEmpty() || found.get(0).isPasswordChangeDue()) {
+            throw Refusal.tokenInvalid();
+        }
+        slide(found.get(0));
+        return signedIn(found.get(0));
+    }
+
+    /** Ends the live session with this public id, and its refresh tokens; false if there was none. */
+    public boolean revokeById(String sessionId) {
+        refreshTokens.endOfSession(sessionId);
+        return em.createNamedQuery(Session.REVOKE_LIVE_BY_SESSION_ID)
+                        .setParameter("sessionId", sessionId)
+                        .setParameter("now", clock.instant())
+                        .executeUpdate()
+                > 0;
+    }
+
+    private void slide(Session session) {
+        if (session.usedAt(clock.instant(), settings.lifetimes())) {
+            idleDeadlines.write(session);
+        }
+    }
+
+    private static SignedInSession signedIn(Session session) {
+        return new SignedInSession(
+                session.sessionId(),
+                session.username(),
+                session.createdAt(),
+                session.authMethods().amr(),
+                session.groups());
+    }
+
+    /**
      * Revokes one live session and returns its user. Of simultaneous logouts with one token,
      * exactly one deletes the row; the others find nothing to delete and are refused.
      */
     public String revoke(SessionToken token) {
-        String username = liveBeforePasswordChange(token).username();
+        Session session = liveBeforePasswordChange(token);
+        String username = session.username();
+        refreshTokens.endOfSession(session.sessionId());
         int revoked = em.createNamedQuery(Session.REVOKE_LIVE)
                 .setParameter("tokenHash", token.hash())
                 .setParameter("now", clock.instant())
@@ -195,6 +252,7 @@ public class Sessions {
 
     /** Revokes the user's live session with this public identifier; a not-found refusal if there is none. */
     public void revokeById(String username, String sessionId) {
+        refreshTokens.endOfSession(sessionId);
         int revoked = em.createNamedQuery(Session.REVOKE_LIVE_BY_ID)
                 .setParameter("sessionId", sessionId)
                 .setParameter("username", username)

@@ -54,6 +54,12 @@ import java.util.TreeSet;
         query =
                 "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.username = :username AND s.idleExpiresAt > :now")
 @NamedQuery(
+        name = Session.LIVE_BY_ID,
+        query = "SELECT s FROM Session s WHERE s.sessionId = :sessionId AND s.idleExpiresAt > :now")
+@NamedQuery(
+        name = Session.REVOKE_LIVE_BY_SESSION_ID,
+        query = "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.idleExpiresAt > :now")
+@NamedQuery(
         name = Session.LIVE_TOKEN_HASHES_OF_USER,
         query = "SELECT s.tokenHash FROM Session s WHERE s.username = :username AND s.idleExpiresAt > :now"
                 + " ORDER BY s.createdAt, s.tokenHash")
@@ -82,6 +88,10 @@ public class Session {
     public static final String REVOKE_LIVE_BY_ID = "Session.revokeLiveById";
 
     public static final String COUNT_LIVE_BY_ID = "Session.countLiveById";
+    /** The live session with a public id, whoever's: for the OpenID provider's grants. */
+    public static final String LIVE_BY_ID = "Session.liveById";
+    /** Deletes the live session with a public id: an application's sign-out. */
+    public static final String REVOKE_LIVE_BY_SESSION_ID = "Session.revokeLiveBySessionId";
     /** Oldest first. */
     public static final String LIVE_TOKEN_HASHES_OF_USER = "Session.liveTokenHashesOfUser";
     /** Writes a slid idle deadline; never moves it back, so the later of two racing checks wins. */
@@ -130,6 +140,10 @@ public class Session {
     @Column(name = "SECOND_FACTOR", nullable = false)
     private short secondFactor;
 
+    /** How its sign-in was proved ({@link AuthMethods}); null for sessions from before schema version 11. */
+    @Column(name = "AUTH_METHODS", length = 16)
+    private String authMethods;
+
     /**
      * The user's groups, comma-joined (group names hold no comma): copied at login and rewritten
      * with every change of the user's groups, in that change's transaction, so the token check
@@ -167,9 +181,10 @@ public class Session {
             SessionLifetimes lifetimes,
             String client,
             String userAgent,
-            boolean secondFactor) {
+            AuthMethods methods) {
         Session session = new Session(tokenHash, user, now, lifetimes.absolute());
-        session.secondFactor = (short) (secondFactor ? 1 : 0);
+        session.secondFactor = (short) (methods.secondFactor() ? 1 : 0);
+        session.authMethods = methods.column();
         session.groups = joined(user.groups());
         session.passwordChangeDue = (short) (user.isPasswordChangeDue() ? 1 : 0);
         session.idleExpiresAt = session.idleDeadline(now, lifetimes);
@@ -201,6 +216,11 @@ public class Session {
     /** Whether its login proved a second factor, as administration requires by default. */
     public boolean openedWithSecondFactor() {
         return secondFactor != 0;
+    }
+
+    /** How its sign-in was proved. */
+    public AuthMethods authMethods() {
+        return AuthMethods.of(authMethods, secondFactor != 0);
     }
 
     public String sessionId() {

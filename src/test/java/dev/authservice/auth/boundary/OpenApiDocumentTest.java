@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.admin.boundary.AdminClientsResource;
 import dev.authservice.admin.boundary.AdminResource;
 import dev.authservice.introspection.boundary.IntrospectionResource;
 import dev.authservice.selfservice.boundary.AccountResource;
@@ -59,6 +60,7 @@ class OpenApiDocumentTest {
             ForwardAuthResource.class,
             SecondFactorResource.class,
             AdminResource.class,
+            AdminClientsResource.class,
             IntrospectionResource.class,
             PasskeysResource.class,
             PasskeySignInResource.class

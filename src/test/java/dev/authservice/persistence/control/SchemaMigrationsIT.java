@@ -17,7 +17,7 @@ class SchemaMigrationsIT {
     @Test
     void anEmptyDatabaseGetsEveryScriptOnceAndOnlyOnce() throws Exception {
         EmbeddedDataSource db = database("empty");
-        assertEquals(10, SchemaMigrations.migrate(db), "V1 to V10");
+        assertEquals(12, SchemaMigrations.migrate(db), "V1 to V12");
         assertEquals(0, SchemaMigrations.migrate(db), "a restart finds nothing to do");
         try (Connection c = db.getConnection();
                 Statement sql = c.createStatement()) {
@@ -47,7 +47,7 @@ class SchemaMigrationsIT {
             sql.executeUpdate("INSERT INTO AUTH_SESSION VALUES ('token', 'olduser', 5, 10, 7)");
         }
 
-        assertEquals(8, SchemaMigrations.migrate(db), "only V3 to V10 run");
+        assertEquals(10, SchemaMigrations.migrate(db), "only V3 to V12 run");
 
         try (Connection c = db.getConnection();
                 Statement sql = c.createStatement();
@@ -63,6 +63,12 @@ class SchemaMigrationsIT {
                 ResultSet row = sql.executeQuery("SELECT SESSION_ID FROM AUTH_SESSION")) {
             row.next();
             assertTrue(row.getString(1).matches("[A-Za-z0-9_-]{22}"), "V5 gives the old session its public id");
+        }
+        try (Connection c = db.getConnection();
+                Statement sql = c.createStatement();
+                ResultSet row = sql.executeQuery("SELECT SUBJECT FROM AUTH_USER")) {
+            row.next();
+            assertTrue(row.getString(1).matches("[A-Za-z0-9_-]{22}"), "V12 gives the old account its subject");
         }
     }
 

@@ -18,7 +18,7 @@ class SessionTest {
     private static final User ALICE = new User("alice", "hash", LOGIN);
 
     private static Session opened() {
-        return Session.open("h".repeat(64), ALICE, LOGIN, LIFETIMES, "192.0.2.7", "test", false);
+        return Session.open("h".repeat(64), ALICE, LOGIN, LIFETIMES, "192.0.2.7", "test", AuthMethods.PASSWORD);
     }
 
     @Test
@@ -61,7 +61,7 @@ class SessionTest {
     @Test
     void anIdleTimeoutLongerThanTheAbsoluteOneIsCutToIt() {
         SessionLifetimes longIdle = new SessionLifetimes(Duration.ofMinutes(10), Duration.ofHours(1), Duration.ZERO);
-        Session session = Session.open("h".repeat(64), ALICE, LOGIN, longIdle, null, null, false);
+        Session session = Session.open("h".repeat(64), ALICE, LOGIN, longIdle, null, null, AuthMethods.PASSWORD);
         assertEquals(LOGIN.plus(Duration.ofMinutes(10)), session.idleExpiresAt());
         assertEquals(Duration.ofMinutes(10), session.remainingAt(LOGIN));
     }

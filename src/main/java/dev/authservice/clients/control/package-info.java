@@ -1,0 +1,2 @@
+/** Registering clients, authenticating them, and the redirect URI rules. */
+package dev.authservice.clients.control;

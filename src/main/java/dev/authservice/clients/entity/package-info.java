@@ -1,0 +1,2 @@
+/** The registered clients' rows. */
+package dev.authservice.clients.entity;

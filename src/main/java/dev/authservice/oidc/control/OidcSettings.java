@@ -1,0 +1,63 @@
+package dev.authservice.oidc.control;
+
+import dev.authservice.configuration.Ranges;
+import dev.authservice.configuration.Settings;
+import dev.authservice.http.control.SignInSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The keys auth.oidc.*: how long access and ID tokens live, and the clients file; and the
+ * issuer, which is auth.portal.url, or http://localhost:&lt;port&gt; in a run without one.
+ */
+@ApplicationScoped
+public class OidcSettings implements Settings {
+
+    /** OpenID Connect's codes live briefly; RFC 9700 and the issue ask for at most a minute. */
+    public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+
+    @Inject
+    @ConfigProperty(name = "auth.oidc.access-token-lifetime")
+    Duration accessTokenLifetime;
+
+    @Inject
+    @ConfigProperty(name = "auth.oidc.clients-file")
+    Optional<String> clientsFile;
+
+    @Inject
+    SignInSettings signIn;
+
+    @Override
+    @PostConstruct
+    public void check() {
+        new Ranges()
+                .within(
+                        "auth.oidc.access-token-lifetime",
+                        accessTokenLifetime,
+                        Duration.ofSeconds(10),
+                        Duration.ofDays(1))
+                .enforce();
+    }
+
+    /** How long an access token, and the ID token issued with it, is good for. */
+    public Duration accessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    public Optional<String> clientsFile() {
+        return clientsFile.filter(f -> !f.isBlank());
+    }
+
+    /**
+     * The issuer: auth.portal.url, else this server on localhost, so that the default run serves a
+     * relying party on the same machine. Relying parties compare it as a string, so it never ends
+     * in a slash.
+     */
+    public String issuer(String contextPath, int localPort) {
+        return signIn.url().orElse("http://localhost:" + localPort + contextPath);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.authservice.oidc.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The provider's JWTs, made and checked with Nimbus: ID tokens (OpenID Connect Core, section 2)
+ * and access tokens in the shape MicroProfile JWT and WildFly's OIDC client read. Each carries a
+ * "typ" claim, "ID" or "Bearer", so that neither is taken for the other.
+ */
+@ApplicationScoped
+public class Tokens {
+
+    static final String ID = "ID";
+    static final String BEARER = "Bearer";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    OidcSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Who a token is about and how they signed in. */
+    public record Person(
+            String subject,
+            String username,
+            List<String> groups,
+            String sessionId,
+            Instant authTime,
+            List<String> amr) {}
+
+    /** An access token for {@code clientId}, of the grant {@code family}. */
+    public String accessToken(String issuer, String clientId, Person person, String scope, String family) {
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(person.subject())
+                .audience(clientId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
+                .jwtID(randomId())
+                .claim("typ", BEARER)
+                .claim("upn", person.username())
+                .claim("preferred_username", person.username())
+                .claim("groups", person.groups())
+                .claim("roles", person.groups())
+                .claim("scope", scope)
+                .claim("client_id", clientId)
+                .claim("azp", clientId)
+                .claim("sid", person.sessionId())
+                .claim("grant_id", family)
+                .build();
+        return sign(claims);
+    }
+
+    /** An ID token for {@code clientId}; {@code accessToken} gives its at_hash, {@code nonce} is echoed as sent. */
+    public String idToken(String issuer, String clientId, Person person, String nonce, String accessToken) {
+        Instant now = clock.instant();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(person.subject())
+                .audience(clientId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
+                .claim("typ", ID)
+                .claim("azp", clientId)
+                .claim("auth_time", person.authTime().getEpochSecond())
+                .claim("amr", person.amr())
+                .claim("sid", person.sessionId())
+                .claim("at_hash", leftHalfHash(accessToken))
+                .claim("preferred_username", person.username())
+                .claim("groups", person.groups());
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return sign(claims.build());
+    }
+
+    /**
+     * The claims of an access token this issuer signed, if it is one and has not expired; empty
+     * for anything else, an ID token included.
+     */
+    public Optional<JWTClaimsSet> verifiedAccessToken(String token, String issuer) {
+        return verified(token, issuer, BEARER)
+                .filter(claims -> claims.getExpirationTime() != null
+                        && clock.instant().isBefore(claims.getExpirationTime().toInstant()));
+    }
+
+    /**
+     * The claims of an ID token this issuer signed, expired or not: what id_token_hint may carry
+     * (OpenID Connect Core, section 3.1.2.1, and RP-Initiated Logout, section 2).
+     */
+    public Optional<JWTClaimsSet> verifiedIdTokenHint(String token, String issuer) {
+        return verified(token, issuer, ID);
+    }
+
+    private Optional<JWTClaimsSet> verified(String token, String issuer, String type) {
+        if (token == null || token.isEmpty() || token.length() > 16_384) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+                return Optional.empty();
+            }
+            Optional<RSAKey> key = keys.publicKey(jwt.getHeader().getKeyID());
+            if (key.isEmpty() || !jwt.verify(new RSASSAVerifier(key.get()))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!issuer.equals(claims.getIssuer()) || !type.equals(claims.getClaim("typ"))) {
+                return Optional.empty();
+            }
+            return Optional.of(claims);
+        } catch (ParseException | JOSEException | IllegalStateException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private String sign(JWTClaimsSet claims) {
+        RSAKey key = keys.signing();
+        try {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing with " + key.getKeyID() + " failed", e);
+        }
+    }
+
+    /** at_hash: the left half of the SHA-256 of the access token, base64url (Core, section 3.1.3.6). */
+    static String leftHalfHash(String token) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, hash.length / 2));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
