@@ -33,7 +33,16 @@ class ComponentDependenciesTest {
     private static final List<Set<String>> LAYERS = List.of(
             Set.of("portal", "selfservice", "admin", "introspection", "oidc", "operations"),
             Set.of("auth"),
-            Set.of("accounts", "sessions", "passkeys", "secondfactor", "throttling", "hashing", "audit", "clients"),
+            Set.of(
+                    "accounts",
+                    "sessions",
+                    "passkeys",
+                    "secondfactor",
+                    "throttling",
+                    "hashing",
+                    "audit",
+                    "clients",
+                    "keys"),
             Set.of("persistence", "configuration", "http", "metrics", "refusal"));
 
     @Test

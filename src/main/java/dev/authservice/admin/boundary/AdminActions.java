@@ -10,6 +10,7 @@ import dev.authservice.clients.control.ClientMetadata;
 import dev.authservice.clients.control.Clients;
 import dev.authservice.clients.control.RegisteredClientView;
 import dev.authservice.hashing.entity.Password;
+import dev.authservice.keys.control.SigningKeys;
 import dev.authservice.passkeys.control.Passkeys;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.control.RefreshTokens;
@@ -52,6 +53,9 @@ public class AdminActions {
 
     @Inject
     RefreshTokens refreshTokens;
+
+    @Inject
+    SigningKeys signingKeys;
 
     @Inject
     Event<SecurityEvent> events;
@@ -189,6 +193,23 @@ public class AdminActions {
         int ended = refreshTokens.endAllOfClient(clientId);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_CLIENT_DELETED, admin, client, clientId, 0));
         return ended;
+    }
+
+    /**
+     * Makes a new signing key for the OpenID provider's tokens; the one before stays published until
+     * what it signed has expired. Returns the new key's id.
+     */
+    public String rotateSigningKey(SessionToken token, Client client) {
+        String admin = administrator(token, client);
+        String kid = signingKeys.rotate();
+        events.fire(adminEvent(SecurityEvent.Kind.ADMIN_SIGNING_KEY_ROTATED, admin, client, kid, 0));
+        return kid;
+    }
+
+    /** The ids of the published signing keys, newest (the one that signs) first. */
+    public List<String> signingKeys(SessionToken token, Client client) {
+        administrator(token, client);
+        return signingKeys.published().getKeys().stream().map(k -> k.getKeyID()).toList();
     }
 
     /** The administrator behind the token: 401 without a live session, 403 (logged) if not allowed. */

@@ -64,6 +64,7 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         ADMIN_CLIENT_UPDATED("admin.client.update"),
         ADMIN_CLIENT_DELETED("admin.client.delete"),
         ADMIN_CLIENTS_LISTED("admin.client.list"),
+        ADMIN_SIGNING_KEY_ROTATED("admin.signing-key.rotate", Level.WARNING),
         /** An admin call by a session that may not make it (not an administrator, or no second factor). */
         ADMIN_REFUSED("admin.refused"),
         ADMIN_BOOTSTRAPPED("admin.bootstrap");

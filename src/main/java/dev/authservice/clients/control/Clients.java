@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -95,10 +96,39 @@ public class Clients {
         return view(client, shown);
     }
 
-    /** The deployer's secret for a client of the clients file, set whatever it was. */
-    public void setSecret(String clientId, String secret) {
-        RegisteredClient client = existing(clientId);
-        client.secretHash(secret == null ? null : hash(secret));
+    /**
+     * A client of the clients file, made or brought to what the file says (metadata and secret),
+     * in a transaction of its own: applied on every instance at every deployment, so it must come
+     * to the same whether it runs once or twice, here or on another instance at the same moment.
+     * Returns whether it was new.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean apply(ClientsFileEntry entry) {
+        requireValidId(entry.clientId());
+        ClientMetadata checked = checked(entry.metadata());
+        boolean confidential = !checked.tokenEndpointAuthMethod().equals(ClientMetadata.NONE);
+        String secretHash = null;
+        if (confidential) {
+            if (entry.secret() != null) {
+                secretHash = hash(entry.secret());
+            } else if (entry.secretSha256() != null && entry.secretSha256().matches("[0-9a-fA-F]{64}")) {
+                secretHash = entry.secretSha256().toLowerCase(Locale.ROOT);
+            } else {
+                throw Refusal.invalidRequest("client " + entry.clientId()
+                        + ": a confidential client needs client_secret or client_secret_sha256 (64 hex digits).");
+            }
+        }
+        RegisteredClient client = em.find(RegisteredClient.class, entry.clientId());
+        boolean created = client == null;
+        if (created) {
+            client = new RegisteredClient(entry.clientId(), clock.instant());
+        }
+        describe(client, checked);
+        client.secretHash(secretHash);
+        if (created) {
+            em.persist(client);
+        }
+        return created;
     }
 
     public void delete(String clientId) {

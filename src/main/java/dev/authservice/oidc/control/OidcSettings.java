@@ -1,8 +1,8 @@
 package dev.authservice.oidc.control;
 
-import dev.authservice.configuration.Ranges;
 import dev.authservice.configuration.Settings;
 import dev.authservice.http.control.SignInSettings;
+import dev.authservice.keys.control.KeySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The keys auth.oidc.*: how long access and ID tokens live, and the clients file; and the
+ * The keys auth.oidc.*: the clients file, and how long access and ID tokens live (KeySettings'); and the
  * issuer, which is auth.portal.url, or http://localhost:&lt;port&gt; in a run without one.
  */
 @ApplicationScoped
@@ -21,8 +21,7 @@ public class OidcSettings implements Settings {
     public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
 
     @Inject
-    @ConfigProperty(name = "auth.oidc.access-token-lifetime")
-    Duration accessTokenLifetime;
+    KeySettings keys;
 
     @Inject
     @ConfigProperty(name = "auth.oidc.clients-file")
@@ -34,18 +33,13 @@ public class OidcSettings implements Settings {
     @Override
     @PostConstruct
     public void check() {
-        new Ranges()
-                .within(
-                        "auth.oidc.access-token-lifetime",
-                        accessTokenLifetime,
-                        Duration.ofSeconds(10),
-                        Duration.ofDays(1))
-                .enforce();
+        // auth.oidc.access-token-lifetime is checked by KeySettings, as rotation depends on it too;
+        // a clients file is read and checked when it is applied (ClientsFile).
     }
 
     /** How long an access token, and the ID token issued with it, is good for. */
     public Duration accessTokenLifetime() {
-        return accessTokenLifetime;
+        return keys.tokenLifetime();
     }
 
     public Optional<String> clientsFile() {

@@ -1,2 +1,2 @@
-/** The OpenID provider's rules: its signing keys, made once and shared by every instance. */
+/** The OpenID provider's rules: authorization requests, codes, tokens, the clients file. */
 package dev.authservice.oidc.control;

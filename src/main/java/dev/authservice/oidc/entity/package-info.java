@@ -1,2 +1,2 @@
-/** The OpenID provider's state: the signing keys. */
+/** The OpenID provider's state: authorization codes. */
 package dev.authservice.oidc.entity;

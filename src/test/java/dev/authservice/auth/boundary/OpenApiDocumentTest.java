@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.authservice.admin.boundary.AdminClientsResource;
 import dev.authservice.admin.boundary.AdminResource;
+import dev.authservice.admin.boundary.AdminSigningKeysResource;
 import dev.authservice.introspection.boundary.IntrospectionResource;
 import dev.authservice.selfservice.boundary.AccountResource;
 import dev.authservice.selfservice.boundary.PasskeysResource;
@@ -61,6 +62,7 @@ class OpenApiDocumentTest {
             SecondFactorResource.class,
             AdminResource.class,
             AdminClientsResource.class,
+            AdminSigningKeysResource.class,
             IntrospectionResource.class,
             PasskeysResource.class,
             PasskeySignInResource.class

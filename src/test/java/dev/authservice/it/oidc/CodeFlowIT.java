@@ -126,6 +126,16 @@ class CodeFlowIT extends DeployedService {
     }
 
     @Test
+    void theClientsOfTheClientsFileAreThereWithTheirSecret() {
+        app = RelyingParty.fromFile(http, "file-client", "file-secret");
+        assertEquals(200, app.redeem(callbackFor(Map.of()).get("code")).statusCode());
+        HttpResponse<String> listed = RelyingParty.admin(http, "GET", "admin/clients/file-public", null);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals("none", json(listed).getString("token_endpoint_auth_method"));
+        assertFalse(json(listed).containsKey("client_secret"));
+    }
+
+    @Test
     void aPersonNotSignedInIsSentToThePortalAndBack() {
         HttpResponse<String> first = browser.get(app.authorizePath(Map.of()));
         assertEquals(303, first.statusCode());
@@ -401,6 +411,41 @@ class CodeFlowIT extends DeployedService {
                 RelyingParty.query(PortalBrowser.location(answer)).get("error"));
         HttpResponse<String> logout = browser.get("oauth2/logout?id_token_hint=" + forged);
         assertEquals(400, logout.statusCode());
+    }
+
+    @Test
+    void aRotatedKeySignsAndTheOldOneStaysPublishedUntilItsTokensHaveExpired() throws Exception {
+        JsonObject before = tokensFor(callbackFor(Map.of()));
+        String oldKid = com.nimbusds.jwt.SignedJWT.parse(before.getString("id_token"))
+                .getHeader()
+                .getKeyID();
+        HttpResponse<String> rotated = RelyingParty.admin(http, "POST", "admin/signing-keys/rotate", null);
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String newKid = json(rotated).getString("signing");
+        assertNotEquals(oldKid, newKid);
+        assertEquals(List.of(newKid, oldKid), kids());
+
+        JsonObject after = tokensFor(callbackFor(Map.of()));
+        assertEquals(
+                newKid,
+                com.nimbusds.jwt.SignedJWT.parse(after.getString("id_token"))
+                        .getHeader()
+                        .getKeyID());
+        assertEquals(
+                200, app.userInfo(before.getString("access_token")).statusCode(), "the old key's tokens still count");
+
+        // Its last tokens' lifetime (5 minutes), the instances' reload (1), a minute of skew.
+        http.advanceClock(Duration.ofMinutes(7).plusSeconds(5));
+        assertEquals(List.of(newKid), kids());
+    }
+
+    private List<String> kids() {
+        return json(http.send(http.request("oauth2/jwks").GET()))
+                .getJsonArray("keys")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(key -> key.getString("kid"))
+                .toList();
     }
 
     private HttpResponse<String> sessionOfCookie(String token) {

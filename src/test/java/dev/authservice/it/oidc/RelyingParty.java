@@ -42,6 +42,16 @@ final class RelyingParty {
     final String secret;
     final JsonObject registration;
 
+    /** A client of the standard deployment's clients file (DeployedService.CLIENTS_FILE). */
+    static RelyingParty fromFile(HttpClientSupport http, String clientId, String secret) {
+        return new RelyingParty(
+                http,
+                Json.createObjectBuilder()
+                        .add("client_id", clientId)
+                        .add("client_secret", secret)
+                        .build());
+    }
+
     private RelyingParty(HttpClientSupport http, JsonObject registration) {
         this.http = http;
         this.registration = registration;

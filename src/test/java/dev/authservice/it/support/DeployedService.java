@@ -1,7 +1,11 @@
 package dev.authservice.it.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -36,7 +40,7 @@ public abstract class DeployedService {
      * The standard configuration, with RFC 7662's own introspection client (s6BhdRkqt3, whose
      * secret is gX1fBat3bV) configured as docs/administration.md says: by the SHA-256 of its
      * secret, and a small bound on passkey sign-ins begun by anyone (100), so that PasskeyIT can
-     * reach it. One deployment serves every class that inherits this method ({@code
+     * reach it; and a clients file for the OpenID provider ({@link #CLIENTS_FILE}). One deployment serves every class that inherits this method ({@code
      * KeptDeployments}); should it be made again, it gets a name of its own, as GlassFish keeps an
      * application's configuration under its name.
      */
@@ -49,7 +53,36 @@ public abstract class DeployedService {
                         "auth.introspection.clients",
                         "s6BhdRkqt3:" + sha256Hex("gX1fBat3bV"),
                         "auth.webauthn.max-open-sign-ins",
-                        "100"));
+                        "100",
+                        "auth.oidc.clients-file",
+                        clientsFile().toString()));
+    }
+
+    /**
+     * The clients file of the standard deployment: "file-client", confidential, secret
+     * "file-secret" (given by its SHA-256), for https://app.example.test/callback; and
+     * "file-public", a public client for the same URI.
+     */
+    public static final String CLIENTS_FILE = """
+            {"clients": [
+              {"client_id": "file-client", "client_name": "Reports (from the file)",
+               "client_secret_sha256": "%s",
+               "redirect_uris": ["https://app.example.test/callback"],
+               "post_logout_redirect_uris": ["https://app.example.test/signed-out"]},
+              {"client_id": "file-public", "client_name": "Single-page app (from the file)",
+               "token_endpoint_auth_method": "none",
+               "redirect_uris": ["https://app.example.test/callback"]}
+            ]}""";
+
+    private static Path clientsFile() {
+        try {
+            Path file = Path.of("target", "oidc-clients.json").toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, CLIENTS_FILE.formatted(sha256Hex("file-secret")));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeEach

@@ -2,7 +2,7 @@ package dev.authservice.it.support;
 
 import dev.authservice.auth.boundary.AuthBeanIT;
 import dev.authservice.auth.boundary.PausingPasswordHasher;
-import dev.authservice.oidc.control.SigningKeysIT;
+import dev.authservice.keys.control.SigningKeysIT;
 import dev.authservice.sessions.control.SessionPurgeIT;
 import dev.authservice.throttling.control.ThrottleForgettingIT;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.authservice.oidc.control;
+package dev.authservice.keys.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

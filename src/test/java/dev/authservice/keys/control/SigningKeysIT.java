@@ -1,4 +1,4 @@
-package dev.authservice.oidc.control;
+package dev.authservice.keys.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.authservice.it.support.InsideTheService;
-import dev.authservice.oidc.entity.SigningKey;
+import dev.authservice.keys.entity.SigningKey;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package dev.authservice.oidc.control;
+package dev.authservice.keys.control;
 
-import dev.authservice.oidc.entity.SigningKey;
+import dev.authservice.keys.entity.SigningKey;
 import dev.authservice.persistence.control.ConstraintViolations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package dev.authservice.oidc.control;
+package dev.authservice.keys.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.authservice.oidc.entity.SigningKey;
+import dev.authservice.keys.entity.SigningKey;
 import dev.authservice.secondfactor.control.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,14 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The OpenID provider's signing keys: RS256, 2048-bit RSA, each named by its JWK thumbprint
- * (RFC 7638). The first is made at first use and stored for every instance (SigningKeyRows); after
- * that they come from memory, as a relying party fetches the key set often and may give up after
- * half a second (Soteria's default timeouts).
+ * (RFC 7638). The first is made at deployment (SigningKeysAtStart) and stored for every instance
+ * (SigningKeyRows); after that they come from memory, read again once a minute, as a relying party
+ * fetches the key set often and may give up after half a second (Soteria's default timeouts).
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -34,6 +35,9 @@ public class SigningKeys {
 
     @Inject
     SecretBox box;
+
+    @Inject
+    KeySettings settings;
 
     @Inject
     Clock clock;
@@ -89,15 +93,28 @@ public class SigningKeys {
         return key instanceof RSAKey rsa ? Optional.of(rsa) : Optional.empty();
     }
 
+    /**
+     * Makes a new key, which signs from now on; the one before stays published for
+     * {@link KeySettings#retention()}. Another instance signs with it within a minute.
+     */
+    public synchronized String rotate() {
+        Keys current = load();
+        int next = current.newest().generation() + 1;
+        // An instance rotating at the same moment takes this generation first: its key is the new one.
+        rows.add(generate(next));
+        keys = load();
+        return keys.newest().kid();
+    }
+
+    /** The keys as read last; read again when a minute old, to see another instance's rotation. */
     private Keys keys() {
         Keys loaded = keys;
-        if (loaded == null) {
+        if (loaded == null || loaded.loadedAt.plus(KeySettings.RELOAD).isBefore(clock.instant())) {
             synchronized (this) {
-                loaded = keys;
-                if (loaded == null) {
-                    loaded = load();
-                    keys = loaded;
+                if (keys == loaded) {
+                    keys = load();
                 }
+                loaded = keys;
             }
         }
         return loaded;
@@ -110,8 +127,17 @@ public class SigningKeys {
             rows.add(generate(1));
             stored = rows.all();
         }
-        return new Keys(
-                new JWKSet(stored.stream().map(SigningKeys::publicHalf).toList()), stored.get(0), clock.instant());
+        Instant now = clock.instant();
+        List<JWK> published = new ArrayList<>();
+        published.add(publicHalf(stored.get(0)));
+        // An older key stays while tokens it signed may still be in use: until its successor has
+        // signed for the retention period.
+        for (int i = 1; i < stored.size(); i++) {
+            if (stored.get(i - 1).createdAt().plus(settings.retention()).isAfter(now)) {
+                published.add(publicHalf(stored.get(i)));
+            }
+        }
+        return new Keys(new JWKSet(published), stored.get(0), now);
     }
 
     private SigningKey generate(int generation) {

@@ -1,4 +1,4 @@
-package dev.authservice.oidc.entity;
+package dev.authservice.keys.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

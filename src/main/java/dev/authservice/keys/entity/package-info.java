@@ -1,0 +1,2 @@
+/** The signing keys' rows. */
+package dev.authservice.keys.entity;
