@@ -7,6 +7,7 @@ import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.auth.control.SignIns;
 import dev.authservice.clients.control.ClientMetadata;
+import dev.authservice.clients.control.ClientOrigins;
 import dev.authservice.clients.control.Clients;
 import dev.authservice.clients.control.RegisteredClientView;
 import dev.authservice.hashing.entity.Password;
@@ -50,6 +51,9 @@ public class AdminActions {
 
     @Inject
     Clients clients;
+
+    @Inject
+    ClientOrigins clientOrigins;
 
     @Inject
     RefreshTokens refreshTokens;
@@ -163,6 +167,7 @@ public class AdminActions {
     public RegisteredClientView registerClient(SessionToken token, ClientMetadata metadata, Client client) {
         String admin = administrator(token, client);
         RegisteredClientView registered = clients.register(metadata);
+        clientOrigins.forget();
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_CLIENT_REGISTERED, admin, client, registered.clientId(), 0));
         return registered;
     }
@@ -182,6 +187,7 @@ public class AdminActions {
             SessionToken token, String clientId, ClientMetadata metadata, Client client) {
         String admin = administrator(token, client);
         RegisteredClientView updated = clients.update(clientId, metadata);
+        clientOrigins.forget();
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_CLIENT_UPDATED, admin, client, clientId, 0));
         return updated;
     }

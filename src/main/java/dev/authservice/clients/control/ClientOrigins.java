@@ -10,7 +10,7 @@ import java.util.Set;
  * The origins of every registered redirect and post-logout URI, for the portal's form-action rule
  * (a browser applies it to the redirects that answer a form, and a sign-in's answer leads on to a
  * client). Read again at most every ten seconds, so a client registered on another instance is
- * known here soon after.
+ * known here soon after, and one registered here at once ({@link #forget}).
  */
 @ApplicationScoped
 public class ClientOrigins {
@@ -33,6 +33,11 @@ public class ClientOrigins {
             snapshot = current;
         }
         return current.origins;
+    }
+
+    /** A client registered or changed here: its origins count on this instance's next page. */
+    public void forget() {
+        snapshot = null;
     }
 
     private record Snapshot(Set<String> origins, Instant readAt) {}

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.HeadlessChromium;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.Poll;
 import dev.authservice.it.support.ServiceProcess;
@@ -36,9 +37,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
@@ -419,17 +417,10 @@ abstract class BrowserSignInFixture {
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Debian's chromium through Debian's chromedriver: Selenium is told both, so it downloads nothing. */
+    /** Debian's chromium through Debian's chromedriver (HeadlessChromium), trusting the test's certificate. */
     private WebDriver chromium(Path certificate) throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
+        return HeadlessChromium.start(List.of(
                 "--disable-quic",
-                "--no-first-run",
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
@@ -438,12 +429,7 @@ abstract class BrowserSignInFixture {
                 "--host-resolver-rules=MAP example.test 127.0.0.1, MAP *.example.test 127.0.0.1",
                 // Trusts the test's throw-away certificate, and no other unsigned one: the pages
                 // stay a secure context, where Secure and __Host- cookies are kept.
-                "--ignore-certificate-errors-spki-list=" + spkiHash(certificate));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
+                "--ignore-certificate-errors-spki-list=" + spkiHash(certificate)));
     }
 
     /** The base64 SHA-256 of the certificate's public key, as Chromium names a certificate to trust. */

@@ -27,7 +27,10 @@ public class MeServlet extends HttpServlet {
                         "<!doctype html><title>Me</title><p>Signed in as <b id=\"name\">%s</b>,"
                                 + " groups <b id=\"groups\">%s</b>.</p>",
                         escaped(request.getUserPrincipal().getName()),
-                        escaped(String.join(",", new TreeSet<>(openId.getCallerGroups()))));
+                        escaped(String.join(
+                                ",",
+                                new TreeSet<>(
+                                        openId.getIdentityToken().getJwtClaims().getArrayStringClaim("groups")))));
     }
 
     static String escaped(String text) {

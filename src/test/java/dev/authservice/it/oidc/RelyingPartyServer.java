@@ -1,0 +1,116 @@
+package dev.authservice.it.oidc;
+
+import dev.authservice.it.support.HttpClientSupport;
+import dev.authservice.it.support.Poll;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * A relying party's own server: Payara Micro, as its operators would run it, with the test's
+ * application WAR at /rp, and the client's settings as system properties. A server of its own, as
+ * an application would have, not beside auth-service in one.
+ */
+final class RelyingPartyServer implements AutoCloseable {
+
+    private final Path dir;
+    private final int port = freePort();
+    private Process process;
+
+    RelyingPartyServer(Path dir) {
+        this.dir = dir;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** http://localhost:port/rp: the application's base, which its redirect URIs start with. */
+    String base() {
+        return "http://localhost:" + port + "/rp";
+    }
+
+    RelyingPartyServer start(WebArchive application, Map<String, String> systemProperties) {
+        try {
+            Files.createDirectories(dir);
+            File war = dir.resolve("rp.war").toFile();
+            application.as(ZipExporter.class).exportTo(war, true);
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:CICompilerCount=1"));
+            systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+            command.addAll(List.of(
+                    "-jar",
+                    System.getProperty("payara.microJar"),
+                    "--nohazelcast",
+                    "--disablephonehome",
+                    "--port",
+                    Integer.toString(port),
+                    "--contextroot",
+                    "/rp",
+                    "--deploy",
+                    war.getAbsolutePath()));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("server.log").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClientSupport http = new HttpClientSupport(URI.create(base() + "/"));
+        boolean ready = Poll.until(Duration.ofSeconds(180), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the relying party's server exited; see " + dir.resolve("server.log"));
+            }
+            try {
+                return http.send(http.request("signed-out").GET()).statusCode() == 200;
+            } catch (UncheckedIOException notYetListening) {
+                return false;
+            }
+        });
+        if (!ready) {
+            throw new IllegalStateException(
+                    "the relying party's server did not start; see " + dir.resolve("server.log"));
+        }
+        return this;
+    }
+
+    String log() {
+        try {
+            return Files.readString(dir.resolve("server.log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.authservice.it.oidc;
+
+import static dev.authservice.it.support.HttpClientSupport.json;
+import static dev.authservice.it.support.HttpClientSupport.uniqueUsername;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.authservice.it.oidc.soteria.CallbackServlet;
+import dev.authservice.it.oidc.soteria.MeServlet;
+import dev.authservice.it.oidc.soteria.RelyingPartySettings;
+import dev.authservice.it.oidc.soteria.ReportsApplication;
+import dev.authservice.it.oidc.soteria.ReportsServlet;
+import dev.authservice.it.oidc.soteria.SignOutServlet;
+import dev.authservice.it.support.DeployedService;
+import dev.authservice.it.support.HeadlessChromium;
+import dev.authservice.it.support.HttpClientSupport;
+import dev.authservice.it.support.Poll;
+import dev.authservice.it.support.ServiceProcess;
+import dev.authservice.it.support.TestAuthenticator;
+import jakarta.json.Json;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * A Jakarta EE application with no authentication code of its own signs people in through
+ * auth-service in Chromium: Jakarta Security's @OpenIdAuthenticationMechanismDefinition (Soteria,
+ * in Payara Micro, a server of its own), through the portal with the TOTP step. A member of
+ * "finance" reads the reports; another person gets the container's 403; signing out at the
+ * application ends the portal session.
+ */
+class SoteriaRelyingPartyIT extends DeployedService {
+
+    static final String PASSWORD = "correct horse battery";
+
+    /**
+     * The application's container maps the group "finance" to the role of that name, on Payara
+     * and GlassFish alike.
+     */
+    static final String ROLE_MAPPING = """
+            <!DOCTYPE glassfish-web-app PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Servlet 3.0//EN"
+              "http://glassfish.org/dtds/glassfish-web-app_3_0-1.dtd">
+            <glassfish-web-app>
+              <security-role-mapping><role-name>finance</role-name><group-name>finance</group-name></security-role-mapping>
+            </glassfish-web-app>""";
+
+    /** One application server for the class, registered once: a start costs about ten seconds. */
+    static RelyingPartyServer application;
+
+    WebDriver browser;
+    String issuer;
+
+    @BeforeEach
+    void applicationRegisteredAndRunning() {
+        URI base = http.base();
+        issuer = "http://localhost:" + base.getPort() + base.getRawPath().replaceAll("/$", "");
+        browser = HeadlessChromium.start(List.of("--window-size=900,700"));
+        if (application != null) {
+            return;
+        }
+        application = new RelyingPartyServer(ServiceProcess.workDir("soteria-rp"));
+        String registration = Json.createObjectBuilder()
+                .add("client_name", "Reports (Soteria)")
+                .add("redirect_uris", Json.createArrayBuilder().add(application.base() + "/callback"))
+                .add("post_logout_redirect_uris", Json.createArrayBuilder().add(application.base() + "/signed-out"))
+                .add("token_endpoint_auth_method", "client_secret_post")
+                .build()
+                .toString();
+        HttpResponse<String> registered = RelyingParty.admin(http, "POST", "admin/clients", registration);
+        assertEquals(201, registered.statusCode(), registered.body());
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "rp.war")
+                .addClasses(
+                        ReportsApplication.class,
+                        RelyingPartySettings.class,
+                        MeServlet.class,
+                        ReportsServlet.class,
+                        SignOutServlet.class,
+                        CallbackServlet.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml");
+        application.start(
+                war,
+                Map.of(
+                        "rp.provider", issuer,
+                        "rp.clientId", json(registered).getString("client_id"),
+                        "rp.clientSecret", json(registered).getString("client_secret")));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @AfterAll
+    static void stopApplication() throws InterruptedException {
+        if (application != null) {
+            application.close();
+            application = null;
+        }
+    }
+
+    /** A person in {@code groups}, with TOTP; returns their authenticator. */
+    private TestAuthenticator person(String username, List<String> groups) {
+        assertEquals(201, http.register(username, PASSWORD).statusCode());
+        var list = Json.createArrayBuilder();
+        groups.forEach(list::add);
+        HttpResponse<String> set = RelyingParty.admin(
+                http, "PUT", "admin/users/" + username + "/groups", list.build().toString());
+        assertEquals(200, set.statusCode(), set.body());
+        TestAuthenticator app = TestAuthenticator.enrol(
+                        http, HttpClientSupport.token(http.login(username, PASSWORD)), PASSWORD)
+                .app();
+        http.advanceClock(Duration.ofSeconds(30));
+        return app;
+    }
+
+    /** Opens {@code page} of the application, signing in through the portal's two steps. */
+    private void signInThrough(String page, String username, TestAuthenticator app) throws Exception {
+        browser.get(application.base() + page);
+        awaitUrl("/portal/login");
+        screenshot("sign-in.png");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        awaitUrl("/portal/login/second-factor");
+        browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
+        browser.findElement(By.id("verify")).click();
+        awaitUrl(application.base() + page);
+    }
+
+    @Test
+    void aMemberSignsInWithTotpSeesTheirGroupsReadsTheReportsAndSignsOutEverywhere() throws Exception {
+        String alice = uniqueUsername("alice");
+        TestAuthenticator app = person(alice, List.of("finance"));
+        signInThrough("/me", alice, app);
+        assertEquals(alice, text("name"));
+        assertEquals("finance", text("groups"));
+        screenshot("signed-in.png");
+
+        browser.get(application.base() + "/reports");
+        assertEquals("Reports for " + alice, text("reports"));
+
+        String portalSession = browser.manage().getCookieNamed("auth_session").getValue();
+        assertEquals(200, sessionOf(portalSession), "signed in at the portal too");
+
+        browser.get(application.base() + "/logout");
+        awaitUrl(application.base() + "/signed-out");
+        assertEquals(401, sessionOf(portalSession), "the application's sign-out ended the portal session");
+        browser.get(issuer + "/portal/account");
+        awaitUrl("/portal/login");
+    }
+
+    @Test
+    void someoneNotInTheGroupGetsTheContainers403() throws Exception {
+        String bob = uniqueUsername("bob");
+        TestAuthenticator app = person(bob, List.of("sales"));
+        signInThrough("/me", bob, app);
+        assertEquals(bob, text("name"));
+        HttpResponse<String> reports = new HttpClientSupport(URI.create(application.base() + "/"))
+                .send(new HttpClientSupport(URI.create(application.base() + "/"))
+                        .request("reports")
+                        .header(
+                                "Cookie",
+                                "JSESSIONID="
+                                        + browser.manage()
+                                                .getCookieNamed("JSESSIONID")
+                                                .getValue()));
+        assertEquals(403, reports.statusCode(), reports.body());
+    }
+
+    /**
+     * The text of the element with this id, once the page that has it has loaded (the address bar
+     * changes before the page does); the page and the application's log if none comes.
+     */
+    private String text(String id) {
+        Poll.until(
+                Duration.ofSeconds(15), () -> !browser.findElements(By.id(id)).isEmpty());
+        List<org.openqa.selenium.WebElement> found = browser.findElements(By.id(id));
+        if (found.isEmpty()) {
+            throw new AssertionError("no #" + id + " at " + browser.getCurrentUrl() + ": " + browser.getPageSource()
+                    + "\n--- the application's log:\n" + tail(application.log()));
+        }
+        return found.get(0).getText();
+    }
+
+    private int sessionOf(String cookie) {
+        return http.send(http.request("session")
+                        .header("Cookie", "auth_session=" + cookie)
+                        .GET())
+                .statusCode();
+    }
+
+    private void awaitUrl(String part) {
+        if (!Poll.until(Duration.ofSeconds(30), () -> browser.getCurrentUrl().contains(part))) {
+            throw new AssertionError("the browser is at " + browser.getCurrentUrl() + ", not " + part + ": "
+                    + browser.getPageSource() + "\n--- the application's log:\n" + tail(application.log()));
+        }
+    }
+
+    private static String tail(String log) {
+        return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
+    }
+
+    /** Saved under target/screenshots, from where docs/oidc.md's pictures are copied. */
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots", "soteria-" + name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
