@@ -19,7 +19,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * A relying party's own server: Payara Micro, as its operators would run it, with the test's
- * application WAR at /rp, and the client's settings as system properties. A server of its own, as
+ * applications (the Jakarta Security one at /rp, the MicroProfile JWT service at /api), and the
+ * client's settings as system properties. A server of its own, as
  * an application would have, not beside auth-service in one.
  */
 final class RelyingPartyServer implements AutoCloseable {
@@ -41,11 +42,22 @@ final class RelyingPartyServer implements AutoCloseable {
         return "http://localhost:" + port + "/rp";
     }
 
-    RelyingPartyServer start(WebArchive application, Map<String, String> systemProperties) {
+    /** http://localhost:port/api: the MicroProfile JWT service's base. */
+    String apiBase() {
+        return "http://localhost:" + port + "/api";
+    }
+
+    /**
+     * Starts the server with each application at /name (rp, api), and these system properties.
+     */
+    RelyingPartyServer start(Map<String, WebArchive> applications, Map<String, String> systemProperties) {
         try {
-            Files.createDirectories(dir);
-            File war = dir.resolve("rp.war").toFile();
-            application.as(ZipExporter.class).exportTo(war, true);
+            Path apps = dir.resolve("applications");
+            Files.createDirectories(apps);
+            for (Map.Entry<String, WebArchive> application : applications.entrySet()) {
+                File war = apps.resolve(application.getKey() + ".war").toFile();
+                application.getValue().as(ZipExporter.class).exportTo(war, true);
+            }
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m",
@@ -59,10 +71,8 @@ final class RelyingPartyServer implements AutoCloseable {
                     "--disablephonehome",
                     "--port",
                     Integer.toString(port),
-                    "--contextroot",
-                    "/rp",
-                    "--deploy",
-                    war.getAbsolutePath()));
+                    "--deploymentDir",
+                    apps.toAbsolutePath().toString()));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("server.log").toFile())

@@ -4,13 +4,15 @@ import static dev.authservice.it.support.HttpClientSupport.json;
 import static dev.authservice.it.support.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.authservice.it.oidc.jwt.ReportsApi;
+import dev.authservice.it.oidc.jwt.ReportsResource;
 import dev.authservice.it.oidc.soteria.CallbackServlet;
 import dev.authservice.it.oidc.soteria.MeServlet;
 import dev.authservice.it.oidc.soteria.RelyingPartySettings;
 import dev.authservice.it.oidc.soteria.ReportsApplication;
 import dev.authservice.it.oidc.soteria.ReportsServlet;
 import dev.authservice.it.oidc.soteria.SignOutServlet;
-import dev.authservice.it.support.DeployedService;
+import dev.authservice.it.support.Deployments;
 import dev.authservice.it.support.HeadlessChromium;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.Poll;
@@ -19,6 +21,7 @@ import dev.authservice.it.support.TestAuthenticator;
 import jakarta.json.Json;
 import java.io.File;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -46,7 +53,23 @@ import org.openqa.selenium.WebDriver;
  * "finance" reads the reports; another person gets the container's 403; signing out at the
  * application ends the portal session.
  */
-class SoteriaRelyingPartyIT extends DeployedService {
+@ExtendWith(ArquillianExtension.class)
+class SoteriaRelyingPartyIT {
+
+    /**
+     * A deployment of its own: the applications check iat and exp against their own clocks (with a
+     * minute of skew), so this provider's test clock must stay near the real one, where the
+     * standard deployment's has been moved on by the classes before.
+     */
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.authService("relying-parties", Map.of());
+    }
+
+    @ArquillianResource
+    URL base;
+
+    HttpClientSupport http;
 
     static final String PASSWORD = "correct horse battery";
 
@@ -61,6 +84,15 @@ class SoteriaRelyingPartyIT extends DeployedService {
               <security-role-mapping><role-name>finance</role-name><group-name>finance</group-name></security-role-mapping>
             </glassfish-web-app>""";
 
+    /**
+     * The MicroProfile JWT service's configuration: the issuer and the key set, both from the
+     * system property the server starts with.
+     */
+    static final String MICROPROFILE_JWT = """
+            mp.jwt.verify.issuer=${rp.provider}
+            mp.jwt.verify.publickey.location=${rp.provider}/oauth2/jwks
+            """;
+
     /** One application server for the class, registered once: a start costs about ten seconds. */
     static RelyingPartyServer application;
 
@@ -69,6 +101,7 @@ class SoteriaRelyingPartyIT extends DeployedService {
 
     @BeforeEach
     void applicationRegisteredAndRunning() {
+        http = new HttpClientSupport(base);
         URI base = http.base();
         issuer = "http://localhost:" + base.getPort() + base.getRawPath().replaceAll("/$", "");
         browser = HeadlessChromium.start(List.of("--window-size=900,700"));
@@ -95,8 +128,13 @@ class SoteriaRelyingPartyIT extends DeployedService {
                         CallbackServlet.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml");
+        WebArchive api = ShrinkWrap.create(WebArchive.class, "api.war")
+                .addClasses(ReportsApi.class, ReportsResource.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml")
+                .addAsResource(new StringAsset(MICROPROFILE_JWT), "META-INF/microprofile-config.properties");
         application.start(
-                war,
+                Map.of("rp", war, "api", api),
                 Map.of(
                         "rp.provider", issuer,
                         "rp.clientId", json(registered).getString("client_id"),
@@ -124,11 +162,8 @@ class SoteriaRelyingPartyIT extends DeployedService {
         HttpResponse<String> set = RelyingParty.admin(
                 http, "PUT", "admin/users/" + username + "/groups", list.build().toString());
         assertEquals(200, set.statusCode(), set.body());
-        TestAuthenticator app = TestAuthenticator.enrol(
-                        http, HttpClientSupport.token(http.login(username, PASSWORD)), PASSWORD)
+        return TestAuthenticator.enrol(http, HttpClientSupport.token(http.login(username, PASSWORD)), PASSWORD)
                 .app();
-        http.advanceClock(Duration.ofSeconds(30));
-        return app;
     }
 
     /** Opens {@code page} of the application, signing in through the portal's two steps. */
@@ -140,7 +175,8 @@ class SoteriaRelyingPartyIT extends DeployedService {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("sign-in")).click();
         awaitUrl("/portal/login/second-factor");
-        browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
+        // The next step's code, which the drift window takes: the provider's clock stays where it is.
+        browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock().plusSeconds(30)));
         browser.findElement(By.id("verify")).click();
         awaitUrl(application.base() + page);
     }
@@ -165,6 +201,47 @@ class SoteriaRelyingPartyIT extends DeployedService {
         assertEquals(401, sessionOf(portalSession), "the application's sign-out ended the portal session");
         browser.get(issuer + "/portal/account");
         awaitUrl("/portal/login");
+    }
+
+    /**
+     * The access token of a code flow calls a MicroProfile JWT service: a member gets 200 from its
+     * @RolesAllowed resource, another person 403, no token 401.
+     */
+    @Test
+    void theAccessTokenOfTheCodeFlowCallsAMicroProfileJwtService() {
+        String carol = uniqueUsername("carol");
+        String dave = uniqueUsername("dave");
+        for (String[] person : new String[][] {{carol, "finance"}, {dave, "sales"}}) {
+            assertEquals(201, http.register(person[0], PASSWORD).statusCode());
+            assertEquals(
+                    200,
+                    RelyingParty.admin(http, "PUT", "admin/users/" + person[0] + "/groups", "[\"" + person[1] + "\"]")
+                            .statusCode());
+        }
+        RelyingParty client = RelyingParty.confidential(http);
+        HttpClientSupport service = new HttpClientSupport(URI.create(application.apiBase() + "/"));
+        assertEquals(
+                "Reports for " + carol,
+                call(service, accessTokenOf(client, carol)).body());
+        assertEquals(403, call(service, accessTokenOf(client, dave)).statusCode());
+        assertEquals(401, service.send(service.request("reports").GET()).statusCode());
+    }
+
+    private String accessTokenOf(RelyingParty client, String username) {
+        URI base = http.base();
+        dev.authservice.it.support.PortalBrowser portal =
+                new dev.authservice.it.support.PortalBrowser(http, base.getScheme() + "://" + base.getRawAuthority());
+        Map<String, String> callback =
+                RelyingParty.query(RelyingParty.callback(portal, client.authorizePath(Map.of()), username, PASSWORD));
+        HttpResponse<String> tokens = client.redeem(callback.get("code"));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        return json(tokens).getString("access_token");
+    }
+
+    private static HttpResponse<String> call(HttpClientSupport service, String accessToken) {
+        return service.send(service.request("reports")
+                .header("Authorization", "Bearer " + accessToken)
+                .GET());
     }
 
     @Test
