@@ -65,8 +65,9 @@ public class SigningKeys {
 
     /**
      * The public half of the key named {@code kid}, to verify a token with. A name not known here
-     * may be a key another instance has just made: the keys are read again, at most once in ten
-     * seconds, before the answer is no.
+     * may be a key another instance has just made: the keys are read again, at most once a
+     * second, before the answer is no: a rotation on another instance counts here at once, and a
+     * stream of made-up key ids costs one read a second at most.
      */
     public Optional<RSAKey> publicKey(String kid) {
         if (kid == null) {
@@ -77,7 +78,7 @@ public class SigningKeys {
             return known;
         }
         Keys loaded = keys;
-        if (loaded != null && loaded.loadedAt.plusSeconds(10).isBefore(clock.instant())) {
+        if (loaded != null && loaded.loadedAt.plusSeconds(1).isBefore(clock.instant())) {
             synchronized (this) {
                 if (keys == loaded) {
                     keys = load();

@@ -32,13 +32,13 @@ import java.util.UUID;
  * and revocation endpoints as RFC 6749 and OpenID Connect Core describe them. The real relying
  * parties (Soteria, WildFly's client) are tested in the browser; this one can also misbehave.
  */
-final class RelyingParty {
+public final class RelyingParty {
 
-    static final String CALLBACK = "https://app.example.test/callback";
-    static final String SIGNED_OUT = "https://app.example.test/signed-out";
+    public static final String CALLBACK = "https://app.example.test/callback";
+    public static final String SIGNED_OUT = "https://app.example.test/signed-out";
 
     final HttpClientSupport http;
-    final String clientId;
+    public final String clientId;
     final String secret;
     final JsonObject registration;
 
@@ -65,7 +65,16 @@ final class RelyingParty {
     }
 
     static RelyingParty register(HttpClientSupport http, String authMethod, List<String> allowedGroups) {
-        HttpResponse<String> registered = admin(http, "POST", "admin/clients", metadata(authMethod, allowedGroups));
+        return register(http, Administrator.token(http), authMethod, allowedGroups);
+    }
+
+    /** A client registered by the administrator of {@code adminToken}. */
+    public static RelyingParty register(
+            HttpClientSupport http, String adminToken, String authMethod, List<String> allowedGroups) {
+        HttpResponse<String> registered = http.send(http.request("admin/clients")
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(metadata(authMethod, allowedGroups))));
         assertEquals(201, registered.statusCode(), registered.body());
         return new RelyingParty(http, HttpClientSupport.json(registered));
     }
@@ -93,8 +102,13 @@ final class RelyingParty {
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** The same client, calling the provider through {@code another} (instance). */
+    public RelyingParty on(HttpClientSupport another) {
+        return new RelyingParty(another, registration);
+    }
+
     /** The authorization request's query: code flow, openid, this client, its callback, and {@code extra}. */
-    String authorizePath(Map<String, String> extra) {
+    public String authorizePath(Map<String, String> extra) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", clientId);
@@ -111,7 +125,7 @@ final class RelyingParty {
      * Follows the browser from the authorization request through sign-in (if needed) to the
      * callback; returns the callback's URI with the code.
      */
-    static URI callback(PortalBrowser browser, String authorizePath, String username, String password) {
+    public static URI callback(PortalBrowser browser, String authorizePath, String username, String password) {
         HttpResponse<String> answer = browser.get(authorizePath);
         for (int hops = 0; hops < 6; hops++) {
             if (answer.statusCode() != 303) {
@@ -132,7 +146,7 @@ final class RelyingParty {
         throw new AssertionError("too many redirects");
     }
 
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> values = new LinkedHashMap<>();
         if (uri.getRawQuery() == null) {
             return values;
@@ -168,22 +182,22 @@ final class RelyingParty {
         return http.send(request.POST(HttpRequest.BodyPublishers.ofString(PortalBrowser.form(body))));
     }
 
-    HttpResponse<String> redeem(String code) {
+    public HttpResponse<String> redeem(String code) {
         return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK));
     }
 
-    HttpResponse<String> refresh(String refreshToken) {
+    public HttpResponse<String> refresh(String refreshToken) {
         return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 
-    HttpResponse<String> userInfo(String accessToken) {
+    public HttpResponse<String> userInfo(String accessToken) {
         return http.send(http.request("oauth2/userinfo")
                 .header("Authorization", "Bearer " + accessToken)
                 .GET());
     }
 
     /** The claims of a JWT, its signature checked against the provider's published keys. */
-    JWTClaimsSet verified(String jwt) {
+    public JWTClaimsSet verified(String jwt) {
         try {
             SignedJWT parsed = SignedJWT.parse(jwt);
             JWKSet keys =

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.authservice.it.oidc.RelyingParty;
 import dev.authservice.it.support.FrontEndProcesses;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.NginxConfig;
@@ -74,6 +75,7 @@ class TwoInstancesIT {
     private static HttpClientSupport other;
     private static HttpClientSupport frontDoor;
     private static Map<String, String> db;
+    private static int frontDoorPort;
 
     @BeforeAll
     static void twoInstancesBehindNginx() throws Exception {
@@ -83,6 +85,7 @@ class TwoInstancesIT {
         String sharedKey = Base64.getEncoder().encodeToString(key);
         // Each instance is told of a different first administrator: of the two starting together
         // on one empty database, exactly one creates its own.
+        frontDoorPort = freePort();
         first = instance("two-first", db, sharedKey).withEnv("AUTH_BOOTSTRAP_ADMIN_USERNAME", "first-root");
         second = instance("two-second", db, sharedKey).withEnv("AUTH_BOOTSTRAP_ADMIN_USERNAME", "second-root");
         CompletableFuture<ServiceProcess> starting = CompletableFuture.supplyAsync(first::start);
@@ -90,7 +93,7 @@ class TwoInstancesIT {
         starting.join();
         one = new HttpClientSupport(first.baseUri());
         other = new HttpClientSupport(second.baseUri());
-        frontDoor = startNginx(first.port(), second.port());
+        frontDoor = startNginx(frontDoorPort, first.port(), second.port());
     }
 
     @AfterAll
@@ -424,9 +427,7 @@ class TwoInstancesIT {
         HttpResponse<String> password =
                 onOther.post("portal/login", Map.of("csrf", csrf, "username", username, "password", PASSWORD));
         assertEquals(303, password.statusCode(), password.body());
-        assertEquals(
-                "/portal/login/second-factor",
-                password.headers().firstValue("Location").orElseThrow());
+        assertTrue(password.headers().firstValue("Location").orElseThrow().endsWith("/portal/login/second-factor"));
         assertEquals(200, onOne.get("portal/login/second-factor").statusCode(), "the other instance's pending step");
         HttpResponse<String> finished =
                 onOne.post("portal/login/second-factor", Map.of("csrf", csrf, "code", recoveryCode));
@@ -499,6 +500,62 @@ class TwoInstancesIT {
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * OpenID Connect across the instances: the person signs in and approves on one, the client
+     * redeems the code on the other and refreshes on either; the reuse of a rotated refresh token
+     * is caught on the instance that did not rotate it; and a key rotated on one signs there and
+     * verifies on the other, which publishes it too.
+     */
+    @Test
+    @Order(5)
+    void anAuthorizationOnOneIsRedeemedOnTheOtherAndARotationIsSeenByBoth() throws Exception {
+        String admin = administratorToken();
+        RelyingParty onOne = RelyingParty.register(one, admin, "client_secret_basic", List.of());
+        RelyingParty onOther = onOne.on(other);
+        String username = uniqueUsername("oidc-two");
+        one.newSession(username, PASSWORD);
+
+        PortalBrowser browser = new PortalBrowser(one, null);
+        String code = RelyingParty.query(
+                        RelyingParty.callback(browser, onOne.authorizePath(Map.of()), username, PASSWORD))
+                .get("code");
+        HttpResponse<String> tokens = onOther.redeem(code);
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonObject first = HttpClientSupport.json(tokens);
+        assertEquals(
+                "http://127.0.0.1:" + frontDoorPort,
+                onOne.verified(first.getString("id_token")).getIssuer());
+        assertEquals(200, onOne.userInfo(first.getString("access_token")).statusCode());
+
+        HttpResponse<String> refreshed = onOne.refresh(first.getString("refresh_token"));
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        HttpResponse<String> reused = onOther.refresh(first.getString("refresh_token"));
+        assertEquals(400, reused.statusCode(), "a rotated token reused on the other instance");
+        assertEquals(
+                400,
+                onOne.refresh(HttpClientSupport.json(refreshed).getString("refresh_token"))
+                        .statusCode(),
+                "and its family ended");
+
+        HttpResponse<String> rotated = as(one, admin, "POST", "admin/signing-keys/rotate", null);
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String newKid = HttpClientSupport.json(rotated).getString("signing");
+        String again = RelyingParty.query(
+                        RelyingParty.callback(browser, onOne.authorizePath(Map.of()), username, PASSWORD))
+                .get("code");
+        JsonObject signedByTheNewKey = HttpClientSupport.json(onOne.redeem(again));
+        assertEquals(
+                newKid,
+                com.nimbusds.jwt.SignedJWT.parse(signedByTheNewKey.getString("id_token"))
+                        .getHeader()
+                        .getKeyID());
+        assertEquals(
+                200,
+                onOther.userInfo(signedByTheNewKey.getString("access_token")).statusCode(),
+                "the other instance reads the new key when a token names it");
+        assertTrue(other.send(other.request("oauth2/jwks").GET()).body().contains(newKid));
+    }
+
     private static String loginOn(HttpClientSupport instance, String username) {
         return HttpClientSupport.token(instance.login(username, PASSWORD));
     }
@@ -512,18 +569,24 @@ class TwoInstancesIT {
                 .withEnv("AUTH_PASSWORD_HASH_ITERATIONS", "1024")
                 .withEnv("AUTH_SESSION_PURGE_INTERVAL", "PT1S")
                 .withEnv("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                // Both behind one front door, as docs/postgres.md says: one public URL, which is
+                // also the OpenID provider's issuer on both. Registration stays open for the tests.
+                .withEnv("AUTH_PORTAL_URL", "http://127.0.0.1:" + frontDoorPort)
+                .withEnv("AUTH_REGISTRATION_ENABLED", "true")
                 // AdminIT holds the default (a second factor) to account; here the instances run on
                 // the real clock, where a TOTP code would be the wall clock's.
                 .withEnv("AUTH_ADMIN_REQUIRE_SECOND_FACTOR", "false");
     }
 
-    private static HttpClientSupport startNginx(int firstPort, int secondPort) throws IOException {
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static HttpClientSupport startNginx(int port, int firstPort, int secondPort) throws IOException {
         Path dir = ServiceProcess.workDir("two-nginx").toAbsolutePath();
         Files.createDirectories(dir);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Path config = dir.resolve("nginx.conf");
         Files.writeString(config, NginxConfig.opening(dir, 256) + """
                     access_log off;
