@@ -15,18 +15,11 @@ import dev.authservice.it.oidc.soteria.SignOutServlet;
 import dev.authservice.it.support.Deployments;
 import dev.authservice.it.support.HeadlessChromium;
 import dev.authservice.it.support.HttpClientSupport;
-import dev.authservice.it.support.Poll;
 import dev.authservice.it.support.ServiceProcess;
-import dev.authservice.it.support.TestAuthenticator;
 import jakarta.json.Json;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -41,9 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -93,6 +83,11 @@ class SoteriaRelyingPartyIT {
             mp.jwt.verify.publickey.location=${rp.provider}/oauth2/jwks
             """;
 
+    /** The Soteria application's settings (RelyingPartySettings), as its WAR carries them. */
+    static String relyingPartyProperties(String provider, String clientId, String clientSecret) {
+        return "provider=" + provider + "\nclientId=" + clientId + "\nclientSecret=" + clientSecret + "\n";
+    }
+
     /** One application server for the class, registered once: a start costs about ten seconds. */
     static RelyingPartyServer application;
 
@@ -127,18 +122,19 @@ class SoteriaRelyingPartyIT {
                         SignOutServlet.class,
                         CallbackServlet.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml");
+                .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml")
+                .addAsResource(
+                        new StringAsset(relyingPartyProperties(
+                                issuer,
+                                json(registered).getString("client_id"),
+                                json(registered).getString("client_secret"))),
+                        "relying-party.properties");
         WebArchive api = ShrinkWrap.create(WebArchive.class, "api.war")
                 .addClasses(ReportsApi.class, ReportsResource.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml")
                 .addAsResource(new StringAsset(MICROPROFILE_JWT), "META-INF/microprofile-config.properties");
-        application.start(
-                Map.of("rp", war, "api", api),
-                Map.of(
-                        "rp.provider", issuer,
-                        "rp.clientId", json(registered).getString("client_id"),
-                        "rp.clientSecret", json(registered).getString("client_secret")));
+        application.start(Map.of("rp", war, "api", api), Map.of("rp.provider", issuer));
     }
 
     @AfterEach
@@ -154,53 +150,30 @@ class SoteriaRelyingPartyIT {
         }
     }
 
-    /** A person in {@code groups}, with TOTP; returns their authenticator. */
-    private TestAuthenticator person(String username, List<String> groups) {
-        assertEquals(201, http.register(username, PASSWORD).statusCode());
-        var list = Json.createArrayBuilder();
-        groups.forEach(list::add);
-        HttpResponse<String> set = RelyingParty.admin(
-                http, "PUT", "admin/users/" + username + "/groups", list.build().toString());
-        assertEquals(200, set.statusCode(), set.body());
-        return TestAuthenticator.enrol(http, HttpClientSupport.token(http.login(username, PASSWORD)), PASSWORD)
-                .app();
-    }
-
-    /** Opens {@code page} of the application, signing in through the portal's two steps. */
-    private void signInThrough(String page, String username, TestAuthenticator app) throws Exception {
-        browser.get(application.base() + page);
-        awaitUrl("/portal/login");
-        screenshot("sign-in.png");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        awaitUrl("/portal/login/second-factor");
-        // The next step's code, which the drift window takes: the provider's clock stays where it is.
-        browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock().plusSeconds(30)));
-        browser.findElement(By.id("verify")).click();
-        awaitUrl(application.base() + page);
+    private PersonInChromium person(String prefix, List<String> groups) {
+        return PersonInChromium.registered(http, browser, application::log, uniqueUsername(prefix), groups);
     }
 
     @Test
     void aMemberSignsInWithTotpSeesTheirGroupsReadsTheReportsAndSignsOutEverywhere() throws Exception {
-        String alice = uniqueUsername("alice");
-        TestAuthenticator app = person(alice, List.of("finance"));
-        signInThrough("/me", alice, app);
-        assertEquals(alice, text("name"));
-        assertEquals("finance", text("groups"));
-        screenshot("signed-in.png");
+        PersonInChromium alice = person("alice", List.of("finance"));
+        alice.signsInAt(application.base() + "/me", "soteria-");
+        assertEquals(alice.username(), alice.text("name"));
+        assertEquals("finance", alice.text("groups"));
+        alice.screenshot("soteria-signed-in.png");
 
         browser.get(application.base() + "/reports");
-        assertEquals("Reports for " + alice, text("reports"));
+        assertEquals("Reports for " + alice.username(), alice.text("reports"));
 
-        String portalSession = browser.manage().getCookieNamed("auth_session").getValue();
-        assertEquals(200, sessionOf(portalSession), "signed in at the portal too");
+        String portalSession = alice.portalSession();
+        assertEquals(200, alice.portalSessionStatus(portalSession), "signed in at the portal too");
 
         browser.get(application.base() + "/logout");
-        awaitUrl(application.base() + "/signed-out");
-        assertEquals(401, sessionOf(portalSession), "the application's sign-out ended the portal session");
+        alice.awaitUrl(application.base() + "/signed-out");
+        assertEquals(
+                401, alice.portalSessionStatus(portalSession), "the application's sign-out ended the portal session");
         browser.get(issuer + "/portal/account");
-        awaitUrl("/portal/login");
+        alice.awaitUrl("/portal/login");
     }
 
     /**
@@ -246,10 +219,9 @@ class SoteriaRelyingPartyIT {
 
     @Test
     void someoneNotInTheGroupGetsTheContainers403() throws Exception {
-        String bob = uniqueUsername("bob");
-        TestAuthenticator app = person(bob, List.of("sales"));
-        signInThrough("/me", bob, app);
-        assertEquals(bob, text("name"));
+        PersonInChromium bob = person("bob", List.of("sales"));
+        bob.signsInAt(application.base() + "/me", null);
+        assertEquals(bob.username(), bob.text("name"));
         HttpResponse<String> reports = new HttpClientSupport(URI.create(application.base() + "/"))
                 .send(new HttpClientSupport(URI.create(application.base() + "/"))
                         .request("reports")
@@ -260,46 +232,5 @@ class SoteriaRelyingPartyIT {
                                                 .getCookieNamed("JSESSIONID")
                                                 .getValue()));
         assertEquals(403, reports.statusCode(), reports.body());
-    }
-
-    /**
-     * The text of the element with this id, once the page that has it has loaded (the address bar
-     * changes before the page does); the page and the application's log if none comes.
-     */
-    private String text(String id) {
-        Poll.until(
-                Duration.ofSeconds(15), () -> !browser.findElements(By.id(id)).isEmpty());
-        List<org.openqa.selenium.WebElement> found = browser.findElements(By.id(id));
-        if (found.isEmpty()) {
-            throw new AssertionError("no #" + id + " at " + browser.getCurrentUrl() + ": " + browser.getPageSource()
-                    + "\n--- the application's log:\n" + tail(application.log()));
-        }
-        return found.get(0).getText();
-    }
-
-    private int sessionOf(String cookie) {
-        return http.send(http.request("session")
-                        .header("Cookie", "auth_session=" + cookie)
-                        .GET())
-                .statusCode();
-    }
-
-    private void awaitUrl(String part) {
-        if (!Poll.until(Duration.ofSeconds(30), () -> browser.getCurrentUrl().contains(part))) {
-            throw new AssertionError("the browser is at " + browser.getCurrentUrl() + ", not " + part + ": "
-                    + browser.getPageSource() + "\n--- the application's log:\n" + tail(application.log()));
-        }
-    }
-
-    private static String tail(String log) {
-        return log.length() > 6000 ? log.substring(log.length() - 6000) : log;
-    }
-
-    /** Saved under target/screenshots, from where docs/oidc.md's pictures are copied. */
-    private void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "screenshots", "soteria-" + name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 }
