@@ -106,6 +106,15 @@ public class SignInSettings implements Settings {
         return portalUrl != null ? portalUrl : contextPath;
     }
 
+    /**
+     * The OpenID provider's issuer: auth.portal.url, else this server on localhost, so that the
+     * default run serves a relying party on the same machine. Relying parties compare it as a
+     * string, so it never ends in a slash.
+     */
+    public String issuer(String contextPath, int localPort) {
+        return portalUrl != null ? portalUrl : "http://localhost:" + localPort + contextPath;
+    }
+
     /** The sign-in page, with {@code rd} the page to return to (omitted when null). */
     public String signInUrl(String contextPath, String rd) {
         String page = base(contextPath) + "/portal/login";

@@ -17,6 +17,7 @@ import dev.authservice.oidc.control.TokenSet;
 import dev.authservice.oidc.control.Tokens;
 import dev.authservice.oidc.entity.AuthorizationCode;
 import dev.authservice.refusal.Refusal;
+import dev.authservice.sessions.control.Grants;
 import dev.authservice.sessions.control.RefreshTokens;
 import dev.authservice.sessions.control.Sessions;
 import dev.authservice.sessions.control.SignedInSession;
@@ -30,7 +31,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -86,6 +86,9 @@ public class OpenIdProvider {
 
     @Inject
     Subjects subjects;
+
+    @Inject
+    Grants grants;
 
     @Inject
     Tokens tokens;
@@ -338,16 +341,7 @@ public class OpenIdProvider {
     }
 
     private Optional<SignedInSession> liveGrant(JWTClaimsSet claims) {
-        try {
-            String family = claims.getStringClaim("grant_id");
-            String sessionId = claims.getStringClaim("sid");
-            if (family == null || sessionId == null || !refreshTokens.isLive(family)) {
-                return Optional.empty();
-            }
-            return Optional.of(sessions.signedInById(sessionId));
-        } catch (ParseException | Refusal notLive) {
-            return Optional.empty();
-        }
+        return grants.live((String) claims.getClaim("grant_id"), (String) claims.getClaim("sid"));
     }
 
     /**

@@ -46,12 +46,8 @@ public class OidcSettings implements Settings {
         return clientsFile.filter(f -> !f.isBlank());
     }
 
-    /**
-     * The issuer: auth.portal.url, else this server on localhost, so that the default run serves a
-     * relying party on the same machine. Relying parties compare it as a string, so it never ends
-     * in a slash.
-     */
+    /** The issuer (SignInSettings#issuer): auth.portal.url, or this server on localhost. */
     public String issuer(String contextPath, int localPort) {
-        return signIn.url().orElse("http://localhost:" + localPort + contextPath);
+        return signIn.issuer(contextPath, localPort);
     }
 }

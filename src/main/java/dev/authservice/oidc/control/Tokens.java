@@ -5,10 +5,10 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.authservice.keys.control.SignedTokens;
 import dev.authservice.keys.control.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,12 +32,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class Tokens {
 
-    static final String ID = "ID";
-    static final String BEARER = "Bearer";
+    static final String ID = SignedTokens.ID;
+    static final String BEARER = SignedTokens.BEARER;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    SignedTokens signed;
 
     @Inject
     OidcSettings settings;
@@ -107,9 +109,7 @@ public class Tokens {
      * for anything else, an ID token included.
      */
     public Optional<JWTClaimsSet> verifiedAccessToken(String token, String issuer) {
-        return verified(token, issuer, BEARER)
-                .filter(claims -> claims.getExpirationTime() != null
-                        && clock.instant().isBefore(claims.getExpirationTime().toInstant()));
+        return signed.liveAccessToken(token, issuer);
     }
 
     /**
@@ -117,30 +117,7 @@ public class Tokens {
      * (OpenID Connect Core, section 3.1.2.1, and RP-Initiated Logout, section 2).
      */
     public Optional<JWTClaimsSet> verifiedIdTokenHint(String token, String issuer) {
-        return verified(token, issuer, ID);
-    }
-
-    private Optional<JWTClaimsSet> verified(String token, String issuer, String type) {
-        if (token == null || token.isEmpty() || token.length() > 16_384) {
-            return Optional.empty();
-        }
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-                return Optional.empty();
-            }
-            Optional<RSAKey> key = keys.publicKey(jwt.getHeader().getKeyID());
-            if (key.isEmpty() || !jwt.verify(new RSASSAVerifier(key.get()))) {
-                return Optional.empty();
-            }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            if (!issuer.equals(claims.getIssuer()) || !type.equals(claims.getClaim("typ"))) {
-                return Optional.empty();
-            }
-            return Optional.of(claims);
-        } catch (ParseException | JOSEException | IllegalStateException notOurs) {
-            return Optional.empty();
-        }
+        return signed.verified(token, issuer, SignedTokens.ID);
     }
 
     private String sign(JWTClaimsSet claims) {

@@ -77,14 +77,7 @@ public class OpenIdPagesResource {
     private Response answer(AuthorizationRequest authorizationRequest, HttpServletRequest request) {
         Authorization outcome = provider.authorize(authorizationRequest, browser.session(), issuer.of(request));
         if (outcome instanceof Authorization.Refused refused) {
-            return responses
-                    .message(
-                            400,
-                            "Sign-in request refused",
-                            refused.message(),
-                            responses.base() + "/portal/account",
-                            "Your account")
-                    .build();
+            return refusedPage("Sign-in request refused", refused.message());
         }
         if (outcome instanceof Authorization.Failed failed) {
             Map<String, String> fields = new LinkedHashMap<>();
@@ -97,14 +90,7 @@ public class OpenIdPagesResource {
         if (outcome instanceof Authorization.SignInNeeded signIn) {
             String returnUrl = responses.base() + "/oauth2/authorize?" + signIn.returnQuery();
             if (returnUrl.length() > MAX_RETURN_URL) {
-                return responses
-                        .message(
-                                400,
-                                "Sign-in request refused",
-                                "This sign-in request is too long.",
-                                responses.base() + "/portal/account",
-                                "Your account")
-                        .build();
+                return refusedPage("Sign-in request refused", "This sign-in request is too long.");
             }
             StringBuilder login = new StringBuilder(responses.base())
                     .append("/portal/login?rd=")
@@ -202,14 +188,7 @@ public class OpenIdPagesResource {
 
     private Response signOut(SignOut outcome, String clientId, String postLogout, String state) {
         if (outcome instanceof SignOut.Refused refused) {
-            return responses
-                    .message(
-                            400,
-                            "Sign-out request refused",
-                            refused.message(),
-                            responses.base() + "/portal/account",
-                            "Your account")
-                    .build();
+            return refusedPage("Sign-out request refused", refused.message());
         }
         if (outcome instanceof SignOut.ConfirmationNeeded confirmation) {
             Map<String, Object> values = responses.values("Sign out");
@@ -226,6 +205,13 @@ public class OpenIdPagesResource {
         return responses
                 .seeOther(redirect != null ? redirect : responses.base() + "/portal/login")
                 .header(HttpHeaders.SET_COOKIE, cookies.clearSession())
+                .build();
+    }
+
+    /** A request refused with a plain page, never a redirect: a 400 with a way to the account page. */
+    private Response refusedPage(String title, String text) {
+        return responses
+                .message(400, title, text, responses.base() + "/portal/account", "Your account")
                 .build();
     }
 

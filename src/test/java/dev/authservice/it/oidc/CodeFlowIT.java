@@ -395,6 +395,51 @@ class CodeFlowIT extends DeployedService {
     }
 
     @Test
+    void introspectionAnswersForAnAccessTokenToItsClientAndToGatewaysUntilItsGrantEnds() {
+        JsonObject tokens = tokensFor(callbackFor(Map.of()));
+        String accessToken = tokens.getString("access_token");
+        JsonObject byGateway = json(introspect(accessToken, "s6BhdRkqt3", "gX1fBat3bV"));
+        assertTrue(byGateway.getBoolean("active"), byGateway.toString());
+        assertEquals(username, byGateway.getString("username"));
+        assertEquals(app.clientId, byGateway.getString("client_id"));
+        assertNotEquals(username, byGateway.getString("sub"));
+        assertTrue(json(introspect(accessToken, app.clientId, app.secret)).getBoolean("active"));
+
+        RelyingParty other = RelyingParty.confidential(http);
+        assertEquals(
+                "{\"active\":false}",
+                introspect(accessToken, other.clientId, other.secret).body());
+        String sessionToken = dev.authservice.it.support.HttpClientSupport.token(http.login(username, PASSWORD));
+        assertEquals(
+                "{\"active\":false}",
+                introspect(sessionToken, app.clientId, app.secret).body(),
+                "an OpenID client sees no session token");
+        assertEquals(401, introspect(accessToken, app.clientId, "wrong").statusCode());
+
+        assertEquals(
+                200,
+                http.send(http.request("oauth2/revoke")
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Authorization", basic(app.clientId, app.secret))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + accessToken)))
+                        .statusCode());
+        assertEquals(
+                "{\"active\":false}",
+                introspect(accessToken, "s6BhdRkqt3", "gX1fBat3bV").body());
+    }
+
+    private HttpResponse<String> introspect(String token, String clientId, String secret) {
+        return http.send(http.request("introspect")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", basic(clientId, secret))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + token)));
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anIdTokenHintOfAnotherIssuerIsRefused() {
         JsonObject tokens = tokensFor(callbackFor(Map.of()));
         String[] parts = tokens.getString("id_token").split("\\.");

@@ -3,12 +3,7 @@ package dev.authservice.it.oidc;
 import static dev.authservice.it.support.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.authservice.it.oidc.soteria.CallbackServlet;
-import dev.authservice.it.oidc.soteria.MeServlet;
-import dev.authservice.it.oidc.soteria.RelyingPartySettings;
-import dev.authservice.it.oidc.soteria.ReportsApplication;
 import dev.authservice.it.oidc.soteria.ReportsServlet;
-import dev.authservice.it.oidc.soteria.SignOutServlet;
 import dev.authservice.it.oidc.wildfly.SignOutAtTheProviderServlet;
 import dev.authservice.it.oidc.wildfly.WhoAmIServlet;
 import dev.authservice.it.support.Deployments;
@@ -28,7 +23,6 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
@@ -95,20 +89,8 @@ class ServerRelyingPartyIT {
 
     /** GlassFish and Payara Server: the Soteria application, its settings in its WAR. */
     static WebArchive soteriaApplication() {
-        return ShrinkWrap.create(WebArchive.class, "reports-app.war")
-                .addClasses(
-                        ReportsApplication.class,
-                        RelyingPartySettings.class,
-                        MeServlet.class,
-                        ReportsServlet.class,
-                        SignOutServlet.class,
-                        CallbackServlet.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource(new StringAsset(SoteriaRelyingPartyIT.ROLE_MAPPING), "glassfish-web.xml")
-                .addAsResource(
-                        new StringAsset(
-                                SoteriaRelyingPartyIT.relyingPartyProperties(PROVIDER, CLIENT_ID, CLIENT_SECRET)),
-                        "relying-party.properties");
+        return SoteriaRelyingPartyIT.soteriaApplication(
+                "reports-app.war", SoteriaRelyingPartyIT.relyingPartyProperties(PROVIDER, CLIENT_ID, CLIENT_SECRET));
     }
 
     /**

@@ -83,6 +83,21 @@ class SoteriaRelyingPartyIT {
             mp.jwt.verify.publickey.location=${rp.provider}/oauth2/jwks
             """;
 
+    /** The Soteria application (it/oidc/soteria) with these settings, as a WAR of this name. */
+    static WebArchive soteriaApplication(String name, String settings) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addClasses(
+                        ReportsApplication.class,
+                        RelyingPartySettings.class,
+                        MeServlet.class,
+                        ReportsServlet.class,
+                        SignOutServlet.class,
+                        CallbackServlet.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml")
+                .addAsResource(new StringAsset(settings), "relying-party.properties");
+    }
+
     /** The Soteria application's settings (RelyingPartySettings), as its WAR carries them. */
     static String relyingPartyProperties(String provider, String clientId, String clientSecret) {
         return "provider=" + provider + "\nclientId=" + clientId + "\nclientSecret=" + clientSecret + "\n";
@@ -113,22 +128,12 @@ class SoteriaRelyingPartyIT {
                 .toString();
         HttpResponse<String> registered = RelyingParty.admin(http, "POST", "admin/clients", registration);
         assertEquals(201, registered.statusCode(), registered.body());
-        WebArchive war = ShrinkWrap.create(WebArchive.class, "rp.war")
-                .addClasses(
-                        ReportsApplication.class,
-                        RelyingPartySettings.class,
-                        MeServlet.class,
-                        ReportsServlet.class,
-                        SignOutServlet.class,
-                        CallbackServlet.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsWebInfResource(new StringAsset(ROLE_MAPPING), "glassfish-web.xml")
-                .addAsResource(
-                        new StringAsset(relyingPartyProperties(
-                                issuer,
-                                json(registered).getString("client_id"),
-                                json(registered).getString("client_secret"))),
-                        "relying-party.properties");
+        WebArchive war = soteriaApplication(
+                "rp.war",
+                relyingPartyProperties(
+                        issuer,
+                        json(registered).getString("client_id"),
+                        json(registered).getString("client_secret")));
         WebArchive api = ShrinkWrap.create(WebArchive.class, "api.war")
                 .addClasses(ReportsApi.class, ReportsResource.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")

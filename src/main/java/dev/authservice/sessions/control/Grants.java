@@ -1,0 +1,33 @@
+package dev.authservice.sessions.control;
+
+import dev.authservice.refusal.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * What an OpenID Connect access token is worth beyond its signature: it counts while its grant
+ * (the refresh token family it came with) and the portal session it came from are both live, so
+ * that a revocation, a reuse, a sign-out or a disabled account ends it at once, on every instance.
+ */
+@ApplicationScoped
+public class Grants {
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    Sessions sessions;
+
+    /** The portal session behind a live grant; empty if either has ended. Using it slides the session. */
+    public Optional<SignedInSession> live(String family, String sessionId) {
+        if (family == null || sessionId == null || !refreshTokens.isLive(family)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sessions.signedInById(sessionId));
+        } catch (Refusal ended) {
+            return Optional.empty();
+        }
+    }
+}
