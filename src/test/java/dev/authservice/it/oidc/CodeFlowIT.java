@@ -144,15 +144,20 @@ class CodeFlowIT extends DeployedService {
     }
 
     @Test
-    void theSubjectOfANewAccountUnderADeletedOnesNameIsNew() {
-        String first = app.verified(tokensFor(callbackFor(Map.of())).getString("id_token"))
-                .getSubject();
+    void aDeletedAccountsTokensEndAndANewAccountUnderItsNameIsAnotherSubject() {
+        JsonObject before = tokensFor(callbackFor(Map.of()));
+        String first = app.verified(before.getString("id_token")).getSubject();
         String token = dev.authservice.it.support.HttpClientSupport.token(http.login(username, PASSWORD));
         HttpResponse<String> deleted = http.send(http.request("account/delete")
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"password\":\"" + PASSWORD + "\"}")));
         assertEquals(200, deleted.statusCode(), deleted.body());
+        assertEquals(
+                "invalid_grant",
+                json(app.refresh(before.getString("refresh_token"))).getString("error"),
+                "a deleted account's refresh token");
+        assertEquals(401, app.userInfo(before.getString("access_token")).statusCode());
         assertEquals(201, http.register(username, PASSWORD).statusCode());
         browser = new PortalBrowser(
                 http, http.base().getScheme() + "://" + http.base().getRawAuthority());
