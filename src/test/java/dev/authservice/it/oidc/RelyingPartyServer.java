@@ -61,6 +61,8 @@ final class RelyingPartyServer implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m",
+                    // The build's class-data archive: the same payara-micro.jar, so its classes load from it.
+                    "-XX:SharedArchiveFile=" + System.getProperty("auth.cds.archive"),
                     "-XX:TieredStopAtLevel=1",
                     "-XX:CICompilerCount=1"));
             systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));

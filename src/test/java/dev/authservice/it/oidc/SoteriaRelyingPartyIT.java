@@ -12,19 +12,16 @@ import dev.authservice.it.oidc.soteria.RelyingPartySettings;
 import dev.authservice.it.oidc.soteria.ReportsApplication;
 import dev.authservice.it.oidc.soteria.ReportsServlet;
 import dev.authservice.it.oidc.soteria.SignOutServlet;
-import dev.authservice.it.support.Deployments;
+import dev.authservice.it.support.DeployedService;
+import dev.authservice.it.support.FirstOnItsDeployment;
 import dev.authservice.it.support.HeadlessChromium;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.ServiceProcess;
 import jakarta.json.Json;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -43,23 +39,8 @@ import org.openqa.selenium.WebDriver;
  * "finance" reads the reports; another person gets the container's 403; signing out at the
  * application ends the portal session.
  */
-@ExtendWith(ArquillianExtension.class)
-class SoteriaRelyingPartyIT {
-
-    /**
-     * A deployment of its own: the applications check iat and exp against their own clocks (with a
-     * minute of skew), so this provider's test clock must stay near the real one, where the
-     * standard deployment's has been moved on by the classes before.
-     */
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.authService("relying-parties", Map.of());
-    }
-
-    @ArquillianResource
-    URL base;
-
-    HttpClientSupport http;
+@FirstOnItsDeployment
+class SoteriaRelyingPartyIT extends DeployedService {
 
     static final String PASSWORD = "correct horse battery";
 
@@ -111,7 +92,6 @@ class SoteriaRelyingPartyIT {
 
     @BeforeEach
     void applicationRegisteredAndRunning() {
-        http = new HttpClientSupport(base);
         URI base = http.base();
         issuer = "http://localhost:" + base.getPort() + base.getRawPath().replaceAll("/$", "");
         browser = HeadlessChromium.start(List.of("--window-size=900,700"));

@@ -98,7 +98,8 @@ class ShippedHeapIT {
             String operations = document.substring(starts.get(i)[1], end);
             if (GET.matcher(operations).find()) {
                 String name = document.substring(starts.get(i)[0] + 2, starts.get(i)[1] - 1);
-                paths.add(name.replace("{username}", username).replace("{id}", "unknown"));
+                // Any other parameter (a passkey's or a client's id) names nothing there is.
+                paths.add(name.replace("{username}", username).replaceAll("\\{[^}]+\\}", "unknown"));
             }
         }
         return paths;

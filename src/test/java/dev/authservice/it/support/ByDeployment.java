@@ -9,7 +9,7 @@ import org.junit.jupiter.api.ClassOrdererContext;
 /**
  * Runs the test classes that share an Arquillian deployment one after another (see
  * {@link KeptDeployments}), deployments in the order of their declaring class's name; by name
- * within each group. Classes without one (unit tests, tests that start the shipped command
+ * within each group, a class marked {@link FirstOnItsDeployment} first. Classes without one (unit tests, tests that start the shipped command
  * themselves) run first, before any deployment is up: a deployment is kept until the next one or
  * the end of the run, and would otherwise run beside them, taking CPU and, on its random port,
  * perhaps a port a walk-through needs. Configured in junit-platform.properties.
@@ -20,6 +20,8 @@ public final class ByDeployment implements ClassOrderer {
     public void orderClasses(ClassOrdererContext context) {
         context.getClassDescriptors()
                 .sort(Comparator.comparing(ByDeployment::deploymentKey)
+                        .thenComparing(descriptor ->
+                                !descriptor.getTestClass().isAnnotationPresent(FirstOnItsDeployment.class))
                         .thenComparing(descriptor -> descriptor.getTestClass().getName()));
     }
 
