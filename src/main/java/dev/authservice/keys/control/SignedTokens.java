@@ -3,7 +3,6 @@ package dev.authservice.keys.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,8 +44,8 @@ public class SignedTokens {
             if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
                 return Optional.empty();
             }
-            Optional<RSAKey> key = keys.publicKey(jwt.getHeader().getKeyID());
-            if (key.isEmpty() || !jwt.verify(new RSASSAVerifier(key.get()))) {
+            Optional<RSASSAVerifier> verifier = keys.verifier(jwt.getHeader().getKeyID());
+            if (verifier.isEmpty() || !jwt.verify(verifier.get())) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

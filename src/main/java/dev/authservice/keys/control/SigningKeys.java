@@ -2,6 +2,7 @@ package dev.authservice.keys.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -17,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OpenID provider's signing keys: RS256, 2048-bit RSA, each named by its JWK thumbprint
@@ -47,6 +50,30 @@ public class SigningKeys {
     /** The public halves of every key still published, newest first. */
     public JWKSet published() {
         return keys().published();
+    }
+
+    /** The same as JSON (RFC 7517), made once per reading of the keys: relying parties fetch it often. */
+    public String publishedJson() {
+        return keys().publishedJson;
+    }
+
+    /**
+     * The verifier of the key named {@code kid}, made once per reading of the keys (a verifier
+     * holds the parsed public key); empty for a name not published, as {@link #publicKey} says.
+     */
+    public Optional<RSASSAVerifier> verifier(String kid) {
+        Optional<RSAKey> key = publicKey(kid);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Keys loaded = keys();
+        return Optional.of(loaded.verifiers.computeIfAbsent(kid, k -> {
+            try {
+                return new RSASSAVerifier(key.get());
+            } catch (JOSEException e) {
+                throw new IllegalStateException("the public half of " + kid + " is no RSA verification key", e);
+            }
+        }));
     }
 
     /**
@@ -188,10 +215,13 @@ public class SigningKeys {
         private final JWKSet published;
         private final SigningKey newest;
         private final Instant loadedAt;
+        private final String publishedJson;
+        private final Map<String, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
         private volatile RSAKey signing;
 
         Keys(JWKSet published, SigningKey newest, Instant loadedAt) {
             this.published = published;
+            this.publishedJson = published.toString(true);
             this.newest = newest;
             this.loadedAt = loadedAt;
         }

@@ -105,7 +105,7 @@ public class OpenIdProvider {
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String keySet() {
-        return keys.published().toString(true);
+        return keys.publishedJson();
     }
 
     /** The discovery document (OpenID Connect Discovery 1.0, section 3), made once per issuer. */

@@ -1,6 +1,5 @@
 package dev.authservice.sessions.control;
 
-import dev.authservice.refusal.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -14,20 +13,13 @@ import java.util.Optional;
 public class Grants {
 
     @Inject
-    RefreshTokens refreshTokens;
-
-    @Inject
     Sessions sessions;
 
     /** The portal session behind a live grant; empty if either has ended. Using it slides the session. */
     public Optional<SignedInSession> live(String family, String sessionId) {
-        if (family == null || sessionId == null || !refreshTokens.isLive(family)) {
+        if (family == null || sessionId == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(sessions.signedInById(sessionId));
-        } catch (Refusal ended) {
-            return Optional.empty();
-        }
+        return sessions.signedInWithGrant(sessionId, family);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every read and write of the session table: opening, checking, revoking, purging, counting. The
@@ -143,6 +144,23 @@ public class Sessions {
         }
         slide(found.get(0));
         return signedIn(found.get(0));
+    }
+
+    /**
+     * The live session with this public id while the grant {@code family} is live too: one read,
+     * for every access token a relying party presents. Empty if either has ended; slides the session.
+     */
+    public Optional<SignedInSession> signedInWithGrant(String sessionId, String family) {
+        List<Session> found = em.createNamedQuery(Session.LIVE_BY_ID_WITH_GRANT, Session.class)
+                .setParameter("sessionId", sessionId)
+                .setParameter("family", family)
+                .setParameter("now", clock.instant())
+                .getResultList();
+        if (found.isEmpty() || found.get(0).isPasswordChangeDue()) {
+            return Optional.empty();
+        }
+        slide(found.get(0));
+        return Optional.of(signedIn(found.get(0)));
     }
 
     /** Ends the live session with this public id, and its refresh tokens; false if there was none. */

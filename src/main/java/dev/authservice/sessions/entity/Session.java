@@ -57,6 +57,10 @@ import java.util.TreeSet;
         name = Session.LIVE_BY_ID,
         query = "SELECT s FROM Session s WHERE s.sessionId = :sessionId AND s.idleExpiresAt > :now")
 @NamedQuery(
+        name = Session.LIVE_BY_ID_WITH_GRANT,
+        query = "SELECT s FROM Session s, RefreshToken r WHERE s.sessionId = :sessionId AND s.idleExpiresAt > :now"
+                + " AND r.family = :family AND r.rotated = 0 AND r.sessionId = s.sessionId")
+@NamedQuery(
         name = Session.REVOKE_LIVE_BY_SESSION_ID,
         query = "DELETE FROM Session s WHERE s.sessionId = :sessionId AND s.idleExpiresAt > :now")
 @NamedQuery(
@@ -90,6 +94,8 @@ public class Session {
     public static final String COUNT_LIVE_BY_ID = "Session.countLiveById";
     /** The live session with a public id, whoever's: for the OpenID provider's grants. */
     public static final String LIVE_BY_ID = "Session.liveById";
+    /** The same, only while the grant (refresh token family) has its current token: one read per access token. */
+    public static final String LIVE_BY_ID_WITH_GRANT = "Session.liveByIdWithGrant";
     /** Deletes the live session with a public id: an application's sign-out. */
     public static final String REVOKE_LIVE_BY_SESSION_ID = "Session.revokeLiveBySessionId";
     /** Oldest first. */
