@@ -5,13 +5,10 @@ import dev.authservice.clients.control.Clients;
 import dev.authservice.clients.entity.RegisteredClient;
 import dev.authservice.http.boundary.JsonFactories;
 import dev.authservice.keys.control.SigningKeys;
-import dev.authservice.oidc.control.Authorization;
 import dev.authservice.oidc.control.AuthorizationCodes;
-import dev.authservice.oidc.control.AuthorizationRequest;
 import dev.authservice.oidc.control.ClientCredentials;
 import dev.authservice.oidc.control.OAuthError;
 import dev.authservice.oidc.control.OidcSettings;
-import dev.authservice.oidc.control.SignOut;
 import dev.authservice.oidc.control.Subjects;
 import dev.authservice.oidc.control.TokenSet;
 import dev.authservice.oidc.control.Tokens;
@@ -29,9 +26,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,11 +35,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The facade of the OpenID provider (docs/oidc.md), the door for relying parties as AuthBean is
- * for authentication: discovery and keys, the authorization code flow with PKCE, the token
- * endpoint's two grants, UserInfo, revocation and RP-initiated logout. One container-managed
- * transaction per use case. The SSO session is the portal's: the provider signs people in through
- * it, and every token lives no longer than the portal session it came from.
+ * The facade of the OpenID provider for relying parties' servers (docs/oidc.md): discovery and
+ * keys, the token endpoint's two grants, UserInfo and revocation. One container-managed
+ * transaction per use case. The browser's side (authorization, logout) is {@link OpenIdSignIns};
+ * every token lives no longer than the portal session it came from.
  */
 @Stateless
 public class OpenIdProvider {
@@ -95,9 +88,6 @@ public class OpenIdProvider {
 
     @Inject
     OidcSettings settings;
-
-    @Inject
-    Clock clock;
 
     /**
      * The JWK set relying parties verify tokens with (RFC 7517), public halves only. From memory
@@ -154,91 +144,6 @@ public class OpenIdProvider {
                 .add("backchannel_logout_supported", false)
                 .build()
                 .toString();
-    }
-
-    /**
-     * An authorization request from a browser whose portal session is {@code browser} (if any):
-     * approved with a code, refused, or sent to sign in first.
-     */
-    public Authorization authorize(AuthorizationRequest request, Optional<SessionToken> browser, String issuer) {
-        Optional<RegisteredClient> found = clients.find(request.clientId());
-        if (found.isEmpty()) {
-            return new Authorization.Refused("This application is not registered here: its client_id is unknown.");
-        }
-        RegisteredClient client = found.get();
-        String redirectUri = request.redirectUri();
-        if (redirectUri == null || !client.redirectUris().contains(redirectUri)) {
-            return new Authorization.Refused(
-                    "This application asked to be answered at an address it has not registered (redirect_uri).");
-        }
-        Optional<OAuthError> problem = request.problem(client.isPublic());
-        if (problem.isPresent()) {
-            return failed(request, problem.get().error(), problem.get().description());
-        }
-        SignedInSession session;
-        try {
-            session = browser.isPresent() ? sessions.signedIn(browser.get()) : null;
-        } catch (Refusal refused) {
-            if (refused.reason() == Refusal.Reason.FORBIDDEN && !request.promptNone()) {
-                return new Authorization.PasswordChangeDue();
-            }
-            session = null;
-        }
-        Optional<JWTClaimsSet> hint = Optional.empty();
-        if (request.idTokenHint() != null) {
-            hint = tokens.verifiedIdTokenHint(request.idTokenHint(), issuer);
-            if (hint.isEmpty()) {
-                return failed(request, "invalid_request", "id_token_hint is not an ID token of this provider.");
-            }
-        }
-        boolean signInNeeded = session == null || !freshEnough(request, session) || !sameSubject(hint, session);
-        if (signInNeeded) {
-            if (request.promptNone()) {
-                return failed(request, "login_required", "The person must sign in.");
-            }
-            boolean fresh = session != null;
-            return new Authorization.SignInNeeded(
-                    fresh,
-                    request.loginHint(),
-                    request.returnQuery(clock.instant().getEpochSecond()));
-        }
-        if (!session.inAnyOf(client.allowedGroups())) {
-            if (request.promptNone()) {
-                return failed(request, "access_denied", "This account may not use this application.");
-            }
-            return new Authorization.NoAccess(session.username(), client.clientName());
-        }
-        SessionToken code = codes.issue(
-                client.clientId(), redirectUri, session, request.scope(), request.nonce(), request.codeChallenge());
-        return new Authorization.Approved(
-                redirectUri, code.value(), request.state(), issuer, request.formPost(), client.clientName());
-    }
-
-    /** The sign-in is recent enough for prompt=login (after the fresh sign-in it asked for) and max_age. */
-    private boolean freshEnough(AuthorizationRequest request, SignedInSession session) {
-        long authTime = session.authTime().getEpochSecond();
-        Optional<Long> after = request.loginAfter();
-        if (after.isPresent() && authTime < after.get()) {
-            return false;
-        }
-        if (request.promptLogin() && after.isEmpty()) {
-            return false;
-        }
-        Optional<Long> maxAge = request.maxAge();
-        return maxAge.isEmpty() || after.isPresent() || clock.instant().getEpochSecond() - authTime <= maxAge.get();
-    }
-
-    private boolean sameSubject(Optional<JWTClaimsSet> hint, SignedInSession session) {
-        if (hint.isEmpty()) {
-            return true;
-        }
-        return subjects.ofEnabled(session.username())
-                .map(subject -> subject.equals(hint.get().getSubject()))
-                .orElse(false);
-    }
-
-    private static Authorization.Failed failed(AuthorizationRequest request, String error, String description) {
-        return new Authorization.Failed(request.redirectUri(), error, description, request.state(), request.formPost());
     }
 
     /** The token endpoint (RFC 6749, section 3.2): the authorization_code and refresh_token grants. */
@@ -360,78 +265,6 @@ public class OpenIdProvider {
                     .map(claims -> (String) claims.getClaim("grant_id"));
         }
         family.ifPresent(refreshTokens::endFamily);
-    }
-
-    /**
-     * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): with an ID token of ours as
-     * the hint, its portal session ends at once, and the browser's own if it is the same
-     * person's; the browser then goes to the client's registered post-logout URI, if it named one.
-     * Without a hint, the person confirms first.
-     */
-    public SignOut logout(
-            String idTokenHint,
-            String clientId,
-            String postLogoutRedirectUri,
-            String state,
-            Optional<SessionToken> browser,
-            boolean confirmed,
-            String issuer) {
-        Optional<JWTClaimsSet> hint = Optional.empty();
-        if (idTokenHint != null && !idTokenHint.isEmpty()) {
-            hint = tokens.verifiedIdTokenHint(idTokenHint, issuer);
-            if (hint.isEmpty()) {
-                return new SignOut.Refused("The sign-out request carried an ID token this service did not issue.");
-            }
-        }
-        String client = clientId;
-        if (hint.isPresent()) {
-            List<String> audience = hint.get().getAudience();
-            if (client != null && !audience.contains(client)) {
-                return new SignOut.Refused("The sign-out request's client_id does not match its ID token.");
-            }
-            client = audience.isEmpty() ? null : audience.get(0);
-        }
-        String redirect = null;
-        if (postLogoutRedirectUri != null && !postLogoutRedirectUri.isEmpty()) {
-            Optional<RegisteredClient> registered = clients.find(client);
-            if (registered.isEmpty()
-                    || !registered.get().postLogoutRedirectUris().contains(postLogoutRedirectUri)) {
-                return new SignOut.Refused(
-                        "The application asked to be returned to an address it has not registered for sign-out.");
-            }
-            redirect = state == null || state.isEmpty()
-                    ? postLogoutRedirectUri
-                    : postLogoutRedirectUri + (postLogoutRedirectUri.contains("?") ? "&" : "?") + "state="
-                            + URLEncoder.encode(state, StandardCharsets.UTF_8);
-        }
-        Optional<SignedInSession> current = browser.flatMap(this::signedInOrEmpty);
-        if (hint.isEmpty() && !confirmed) {
-            return current.isPresent()
-                    ? new SignOut.ConfirmationNeeded(current.get().username())
-                    : new SignOut.Done(redirect);
-        }
-        if (hint.isPresent()) {
-            String sessionId = (String) hint.get().getClaim("sid");
-            if (sessionId != null) {
-                sessions.revokeById(sessionId);
-            }
-            String subject = hint.get().getSubject();
-            current.filter(s -> subjects.ofEnabled(s.username())
-                            .map(subject::equals)
-                            .orElse(true))
-                    .ifPresent(s -> sessions.revokeById(s.sessionId()));
-        } else {
-            current.ifPresent(s -> sessions.revokeById(s.sessionId()));
-        }
-        return new SignOut.Done(redirect);
-    }
-
-    private Optional<SignedInSession> signedInOrEmpty(SessionToken token) {
-        try {
-            return Optional.of(sessions.signedIn(token));
-        } catch (Refusal notLive) {
-            return Optional.empty();
-        }
     }
 
     private RegisteredClient authenticated(ClientCredentials credentials) {

@@ -1,7 +1,7 @@
 package dev.authservice.portal.boundary;
 
 import dev.authservice.oidc.boundary.Issuer;
-import dev.authservice.oidc.boundary.OpenIdProvider;
+import dev.authservice.oidc.boundary.OpenIdSignIns;
 import dev.authservice.oidc.control.Authorization;
 import dev.authservice.oidc.control.AuthorizationRequest;
 import dev.authservice.oidc.control.SignOut;
@@ -35,7 +35,7 @@ import java.util.Map;
 /**
  * The OpenID provider's pages, the browser's side of it: the authorization endpoint, which sends
  * a person through the portal's sign-in and back to the client with a code, and RP-initiated
- * logout. Every decision is OpenIdProvider's; this turns them into redirects and pages.
+ * logout. Every decision is OpenIdSignIns'; this turns them into redirects and pages.
  */
 @Path("oauth2")
 @Produces(MediaType.TEXT_HTML)
@@ -46,7 +46,7 @@ public class OpenIdPagesResource {
     static final int MAX_RETURN_URL = 2048;
 
     @Inject
-    OpenIdProvider provider;
+    OpenIdSignIns provider;
 
     @Inject
     Issuer issuer;
