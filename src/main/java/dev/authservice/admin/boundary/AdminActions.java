@@ -1,5 +1,6 @@
 package dev.authservice.admin.boundary;
 
+import com.nimbusds.jose.jwk.JWK;
 import dev.authservice.accounts.entity.GroupName;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.admin.control.Administration;
@@ -212,10 +213,10 @@ public class AdminActions {
         return kid;
     }
 
-    /** The ids of the published signing keys, newest (the one that signs) first. */
-    public List<String> signingKeys(SessionToken token, Client client) {
+    /** The published signing keys' public halves, the newest generation (the one that signs) first. */
+    public List<JWK> signingKeys(SessionToken token, Client client) {
         administrator(token, client);
-        return signingKeys.published().getKeys().stream().map(k -> k.getKeyID()).toList();
+        return signingKeys.published().getKeys();
     }
 
     /** The administrator behind the token: 401 without a live session, 403 (logged) if not allowed. */

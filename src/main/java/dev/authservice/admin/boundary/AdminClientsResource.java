@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * The OpenID provider's clients, for administrators under the admin API's rule: RFC 7591's client
  * metadata in and out (client_name, redirect_uris, post_logout_redirect_uris,
- * token_endpoint_auth_method), plus allowed_groups. The secret appears in the answer that made it,
+ * token_endpoint_auth_method), OpenID Connect Registration's id_token_signed_response_alg, plus
+ * allowed_groups and access_token_signed_response_alg. The secret appears in the answer that made it,
  * and never again.
  */
 @Path("admin/clients")
@@ -92,7 +93,9 @@ public class AdminClientsResource {
                 body.optionalStringList("redirect_uris"),
                 body.optionalStringList("post_logout_redirect_uris"),
                 body.optionalString("token_endpoint_auth_method"),
-                body.optionalStringList("allowed_groups"));
+                body.optionalStringList("allowed_groups"),
+                body.optionalString("id_token_signed_response_alg"),
+                body.optionalString("access_token_signed_response_alg"));
     }
 
     private static JsonObjectBuilder json(RegisteredClientView client) {
@@ -107,6 +110,8 @@ public class AdminClientsResource {
                 .add("grant_types", array(List.of("authorization_code", "refresh_token")))
                 .add("response_types", array(List.of("code")))
                 .add("allowed_groups", array(client.allowedGroups()))
+                .add("id_token_signed_response_alg", client.idTokenSignedResponseAlg())
+                .add("access_token_signed_response_alg", client.accessTokenSignedResponseAlg())
                 .add("client_id_issued_at", client.createdAt().getEpochSecond())
                 .add("created_at", SessionJson.iso(client.createdAt()));
     }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 /**
  * Every read and write of the registered clients, and the rules their metadata keeps: a name, at
  * least one redirect URI (each {@link RedirectUris#problemWith allowed}), an authentication method
- * of {@link ClientMetadata#AUTH_METHODS}, group names that are names. A confidential client's
+ * of {@link ClientMetadata#AUTH_METHODS}, group names that are names, signing algorithms of
+ * {@link ClientMetadata#SIGNING_ALGS}. A confidential client's
  * secret is made here, shown once, and kept as its SHA-256: it is 256 random bits, so a fast hash
  * is as safe as a slow one, and the token endpoint checks it on every call.
  */
@@ -204,6 +205,8 @@ public class Clients {
                 checked.redirectUris(),
                 checked.postLogoutRedirectUris(),
                 checked.allowedGroups(),
+                checked.idTokenSignedResponseAlg(),
+                checked.accessTokenSignedResponseAlg(),
                 clock.instant());
     }
 
@@ -233,7 +236,22 @@ public class Clients {
                 groups.add(group);
             }
         }
-        return new ClientMetadata(name, redirects, postLogout, method, groups);
+        return new ClientMetadata(
+                name,
+                redirects,
+                postLogout,
+                method,
+                groups,
+                signingAlg("id_token_signed_response_alg", metadata.idTokenSignedResponseAlg()),
+                signingAlg("access_token_signed_response_alg", metadata.accessTokenSignedResponseAlg()));
+    }
+
+    private static String signingAlg(String field, String given) {
+        String alg = given == null ? ClientMetadata.RS256 : given;
+        if (!ClientMetadata.SIGNING_ALGS.contains(alg)) {
+            throw Refusal.invalidRequest(field + " must be one of " + ClientMetadata.SIGNING_ALGS + ".");
+        }
+        return alg;
     }
 
     private static List<String> uris(String field, List<String> given) {
@@ -269,6 +287,8 @@ public class Clients {
                 client.postLogoutRedirectUris(),
                 client.authMethod(),
                 client.allowedGroups(),
+                client.idTokenAlg(),
+                client.accessTokenAlg(),
                 client.createdAt());
     }
 

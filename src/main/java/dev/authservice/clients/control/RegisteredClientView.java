@@ -15,4 +15,6 @@ public record RegisteredClientView(
         List<String> postLogoutRedirectUris,
         String tokenEndpointAuthMethod,
         List<String> allowedGroups,
+        String idTokenSignedResponseAlg,
+        String accessTokenSignedResponseAlg,
         Instant createdAt) {}

@@ -48,6 +48,12 @@ public class RegisteredClient {
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "ID_TOKEN_ALG", nullable = false, length = 16)
+    private String idTokenAlg = "RS256";
+
+    @Column(name = "ACCESS_TOKEN_ALG", nullable = false, length = 16)
+    private String accessTokenAlg = "RS256";
+
     protected RegisteredClient() {
         // for JPA
     }
@@ -65,8 +71,12 @@ public class RegisteredClient {
             List<String> redirectUris,
             List<String> postLogoutRedirectUris,
             List<String> allowedGroups,
+            String idTokenAlg,
+            String accessTokenAlg,
             Instant now) {
         this.clientName = clientName;
+        this.idTokenAlg = idTokenAlg;
+        this.accessTokenAlg = accessTokenAlg;
         this.authMethod = authMethod;
         this.redirectUris = String.join("\n", redirectUris);
         this.postLogoutRedirectUris = String.join("\n", postLogoutRedirectUris);
@@ -109,6 +119,16 @@ public class RegisteredClient {
 
     public List<String> allowedGroups() {
         return split(allowedGroups, ",");
+    }
+
+    /** What its ID tokens are signed with: "RS256" or "ES256". */
+    public String idTokenAlg() {
+        return idTokenAlg;
+    }
+
+    /** What its access tokens are signed with: "RS256" or "ES256". */
+    public String accessTokenAlg() {
+        return accessTokenAlg;
     }
 
     public Instant createdAt() {

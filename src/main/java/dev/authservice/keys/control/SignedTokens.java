@@ -2,7 +2,8 @@ package dev.authservice.keys.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Reads a JWT the provider signed: its signature checked with a published key named by its kid,
- * RS256 only, its issuer and its "typ" claim ("ID" or "Bearer") those expected. For the OpenID
+ * RS256 or ES256 as that key says, its issuer and its "typ" claim ("ID" or "Bearer") those expected. For the OpenID
  * provider's endpoints and for introspection alike.
  */
 @ApplicationScoped
@@ -41,10 +42,14 @@ public class SignedTokens {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            // The header's alg must be the named key's own: no "none", no HMAC keyed with a public key.
+            JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+            String kid = jwt.getHeader().getKeyID();
+            Optional<JWK> key = SigningKeys.ALGORITHMS.contains(alg) ? keys.publicKey(kid) : Optional.empty();
+            if (key.isEmpty() || !alg.equals(key.get().getAlgorithm())) {
                 return Optional.empty();
             }
-            Optional<RSASSAVerifier> verifier = keys.verifier(jwt.getHeader().getKeyID());
+            Optional<JWSVerifier> verifier = keys.verifier(kid);
             if (verifier.isEmpty() || !jwt.verify(verifier.get())) {
                 return Optional.empty();
             }

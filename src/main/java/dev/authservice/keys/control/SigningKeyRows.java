@@ -38,4 +38,20 @@ public class SigningKeyRows {
             throw e;
         }
     }
+
+    /**
+     * Gives a generation stored before ES256 was offered its EC key; false when another instance
+     * gave it one first (the update finds EC_KID set), whose key then stands.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean addEcKey(int generation, String kid, String publicJwk, String sealedJwk) {
+        return em.createQuery("UPDATE SigningKey k SET k.ecKid = :kid, k.ecPublicJwk = :publicJwk,"
+                                + " k.ecSealedJwk = :sealedJwk WHERE k.generation = :generation AND k.ecKid IS NULL")
+                        .setParameter("kid", kid)
+                        .setParameter("publicJwk", publicJwk)
+                        .setParameter("sealedJwk", sealedJwk)
+                        .setParameter("generation", generation)
+                        .executeUpdate()
+                == 1;
+    }
 }

@@ -2,11 +2,19 @@ package dev.authservice.keys.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.authservice.keys.entity.SigningKey;
 import dev.authservice.secondfactor.control.SecretBox;
@@ -23,15 +31,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The OpenID provider's signing keys: RS256, 2048-bit RSA, each named by its JWK thumbprint
- * (RFC 7638). The first is made at deployment (SigningKeysAtStart) and stored for every instance
- * (SigningKeyRows); after that they come from memory, read again once a minute, as a relying party
- * fetches the key set often and may give up after half a second (Soteria's default timeouts).
+ * The OpenID provider's signing keys. Each generation is a pair: a 2048-bit RSA key for RS256 (the
+ * default) and an EC P-256 key for ES256 (offered to clients that register it), each named by its
+ * JWK thumbprint (RFC 7638) and rotated together. The first generation is made at deployment
+ * (SigningKeysAtStart) and stored for every instance (SigningKeyRows); after that they come from
+ * memory, read again once a minute, as a relying party fetches the key set often and may give up
+ * after half a second (Soteria's default timeouts).
  */
 @ApplicationScoped
 public class SigningKeys {
 
     static final int RSA_BITS = 2048;
+
+    /** The algorithms the provider signs with, the default first. */
+    public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     @Inject
     SigningKeyRows rows;
@@ -47,7 +60,7 @@ public class SigningKeys {
 
     private volatile Keys keys;
 
-    /** The public halves of every key still published, newest first. */
+    /** The public halves of every key still published, newest generation first, RSA before EC. */
     public JWKSet published() {
         return keys().published();
     }
@@ -61,33 +74,28 @@ public class SigningKeys {
      * The verifier of the key named {@code kid}, made once per reading of the keys (a verifier
      * holds the parsed public key); empty for a name not published, as {@link #publicKey} says.
      */
-    public Optional<RSASSAVerifier> verifier(String kid) {
-        Optional<RSAKey> key = publicKey(kid);
+    public Optional<JWSVerifier> verifier(String kid) {
+        Optional<JWK> key = publicKey(kid);
         if (key.isEmpty()) {
             return Optional.empty();
         }
         Keys loaded = keys();
-        return Optional.of(loaded.verifiers.computeIfAbsent(kid, k -> {
-            try {
-                return new RSASSAVerifier(key.get());
-            } catch (JOSEException e) {
-                throw new IllegalStateException("the public half of " + kid + " is no RSA verification key", e);
-            }
-        }));
+        return Optional.of(loaded.verifiers.computeIfAbsent(kid, k -> verifierOf(key.get())));
     }
 
     /**
-     * The key that signs now, private half included. Opened on first use, not with the key set: a
-     * wrong auth.mfa.key stops signing, with a log line that names the key, not the key set.
+     * What signs with {@code algorithm} now: the newest generation's key of that kind, private half
+     * included. Opened on first use, not with the key set: a wrong auth.mfa.key stops signing, with
+     * a log line that names the key, not the key set.
      */
-    public RSAKey signing() {
+    public Signer signer(JWSAlgorithm algorithm) {
         Keys loaded = keys();
-        RSAKey opened = loaded.signing;
-        if (opened == null) {
-            opened = open(loaded.newest());
-            loaded.signing = opened;
-        }
-        return opened;
+        return loaded.signers.computeIfAbsent(algorithm, alg -> signerOf(open(loaded.newest(), alg)));
+    }
+
+    /** The newest generation's key for {@code algorithm}, private half included. */
+    public JWK signing(JWSAlgorithm algorithm) {
+        return signer(algorithm).key();
     }
 
     /**
@@ -96,11 +104,11 @@ public class SigningKeys {
      * second, before the answer is no: a rotation on another instance counts here at once, and a
      * stream of made-up key ids costs one read a second at most.
      */
-    public Optional<RSAKey> publicKey(String kid) {
+    public Optional<JWK> publicKey(String kid) {
         if (kid == null) {
             return Optional.empty();
         }
-        Optional<RSAKey> known = find(keys(), kid);
+        Optional<JWK> known = find(keys(), kid);
         if (known.isPresent()) {
             return known;
         }
@@ -116,19 +124,19 @@ public class SigningKeys {
         return Optional.empty();
     }
 
-    private static Optional<RSAKey> find(Keys loaded, String kid) {
-        JWK key = loaded.published().getKeyByKeyId(kid);
-        return key instanceof RSAKey rsa ? Optional.of(rsa) : Optional.empty();
+    private static Optional<JWK> find(Keys loaded, String kid) {
+        return Optional.ofNullable(loaded.published().getKeyByKeyId(kid));
     }
 
     /**
-     * Makes a new key, which signs from now on; the one before stays published for
-     * {@link KeySettings#retention()}. Another instance signs with it within a minute.
+     * Makes a new generation, which signs from now on; the one before stays published for
+     * {@link KeySettings#retention()}. Another instance signs with it within a minute. Returns the
+     * new RSA key's id.
      */
     public synchronized String rotate() {
         Keys current = load();
         int next = current.newest().generation() + 1;
-        // An instance rotating at the same moment takes this generation first: its key is the new one.
+        // An instance rotating at the same moment takes this generation first: its keys are the new ones.
         rows.add(generate(next));
         keys = load();
         return keys.newest().kid();
@@ -154,15 +162,21 @@ public class SigningKeys {
             // Of instances racing for the first key, one stores it and all read that one.
             rows.add(generate(1));
             stored = rows.all();
+        } else if (!stored.get(0).hasEcKey()) {
+            // A generation from before ES256: of instances racing to give it its EC key, one wins.
+            ECKey ec = generateEc();
+            rows.addEcKey(
+                    stored.get(0).generation(), ec.getKeyID(), ec.toPublicJWK().toJSONString(), sealed(ec));
+            stored = rows.all();
         }
         Instant now = clock.instant();
         List<JWK> published = new ArrayList<>();
-        published.add(publicHalf(stored.get(0)));
-        // An older key stays while tokens it signed may still be in use: until its successor has
-        // signed for the retention period.
+        published.addAll(publicHalves(stored.get(0)));
+        // An older generation stays while tokens it signed may still be in use: until its
+        // successor has signed for the retention period.
         for (int i = 1; i < stored.size(); i++) {
             if (stored.get(i - 1).createdAt().plus(settings.retention()).isAfter(now)) {
-                published.add(publicHalf(stored.get(i)));
+                published.addAll(publicHalves(stored.get(i)));
             }
         }
         return new Keys(new JWKSet(published), stored.get(0), now);
@@ -175,32 +189,87 @@ public class SigningKeys {
                     .algorithm(JWSAlgorithm.RS256)
                     .keyIDFromThumbprint(true)
                     .generate();
+            ECKey ec = generateEc();
             return new SigningKey(
-                    generation,
-                    key.getKeyID(),
-                    JWSAlgorithm.RS256.getName(),
-                    key.toPublicJWK().toJSONString(),
-                    box.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), context(key.getKeyID())),
-                    clock.instant());
+                            generation,
+                            key.getKeyID(),
+                            JWSAlgorithm.RS256.getName(),
+                            key.toPublicJWK().toJSONString(),
+                            sealed(key),
+                            clock.instant())
+                    .withEcKey(ec.getKeyID(), ec.toPublicJWK().toJSONString(), sealed(ec));
         } catch (JOSEException e) {
             throw new IllegalStateException("RSA key generation is required of every Java platform", e);
         }
     }
 
-    private RSAKey open(SigningKey stored) {
-        byte[] json = box.open(stored.sealedJwk(), context(stored.kid()));
+    private static ECKey generateEc() {
         try {
-            return RSAKey.parse(new String(json, StandardCharsets.UTF_8));
-        } catch (ParseException e) {
-            throw new IllegalStateException("the signing key " + stored.kid() + " is not a JWK", e);
+            return new ECKeyGenerator(Curve.P_256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("P-256 key generation is required of every Java platform", e);
         }
     }
 
-    private static JWK publicHalf(SigningKey stored) {
+    private String sealed(JWK key) {
+        return box.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), context(key.getKeyID()));
+    }
+
+    private JWK open(SigningKey stored, JWSAlgorithm algorithm) {
+        boolean ec = JWSAlgorithm.ES256.equals(algorithm);
+        if (!ec && !JWSAlgorithm.RS256.equals(algorithm)) {
+            throw new IllegalArgumentException("the provider does not sign with " + algorithm);
+        }
+        String kid = ec ? stored.ecKid() : stored.kid();
+        byte[] json = box.open(ec ? stored.ecSealedJwk() : stored.sealedJwk(), context(kid));
         try {
-            return JWK.parse(stored.publicJwk());
+            return JWK.parse(new String(json, StandardCharsets.UTF_8));
         } catch (ParseException e) {
-            throw new IllegalStateException("the public half of signing key " + stored.kid() + " is not a JWK", e);
+            throw new IllegalStateException("the signing key " + kid + " is not a JWK", e);
+        }
+    }
+
+    private static List<JWK> publicHalves(SigningKey stored) {
+        List<JWK> halves = new ArrayList<>();
+        halves.add(parsePublic(stored.kid(), stored.publicJwk()));
+        if (stored.hasEcKey()) {
+            halves.add(parsePublic(stored.ecKid(), stored.ecPublicJwk()));
+        }
+        return halves;
+    }
+
+    private static JWK parsePublic(String kid, String json) {
+        try {
+            return JWK.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the public half of signing key " + kid + " is not a JWK", e);
+        }
+    }
+
+    private static JWSVerifier verifierOf(JWK key) {
+        try {
+            if (key instanceof RSAKey rsa) {
+                return new RSASSAVerifier(rsa);
+            }
+            if (key instanceof ECKey ec) {
+                return new ECDSAVerifier(ec);
+            }
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the public half of " + key.getKeyID() + " verifies nothing", e);
+        }
+        throw new IllegalStateException("the key " + key.getKeyID() + " is neither RSA nor EC");
+    }
+
+    private static Signer signerOf(JWK key) {
+        try {
+            JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
+            return new Signer(key, signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the signing key " + key.getKeyID() + " signs nothing", e);
         }
     }
 
@@ -209,15 +278,23 @@ public class SigningKeys {
         return "oidc-signing-key:" + kid;
     }
 
-    /** What was read at first use: the published set and the newest key's row, opened when first needed. */
+    /** A signing key, private half included, with the signer made from it once. */
+    public record Signer(JWK key, JWSSigner signer) {
+
+        public String kid() {
+            return key.getKeyID();
+        }
+    }
+
+    /** What was read at first use: the published set and the newest generation, opened when first needed. */
     private static final class Keys {
 
         private final JWKSet published;
         private final SigningKey newest;
         private final Instant loadedAt;
         private final String publishedJson;
-        private final Map<String, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
-        private volatile RSAKey signing;
+        private final Map<String, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+        private final Map<JWSAlgorithm, Signer> signers = new ConcurrentHashMap<>();
 
         Keys(JWKSet published, SigningKey newest, Instant loadedAt) {
             this.published = published;

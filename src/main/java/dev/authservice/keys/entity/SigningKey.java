@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A key that signs OpenID Connect tokens: its public JWK as published, and the whole JWK (the
- * private half) only sealed. Generations count up; the newest signs, and older ones stay published
+ * A generation of the keys that sign OpenID Connect tokens, an RSA key (RS256) and an EC P-256 key
+ * (ES256): each one's public JWK as published, and the whole JWK (the private half) only sealed. Generations count up; the newest signs, and older ones stay published
  * until what they signed has expired.
  */
 @Entity
@@ -39,6 +39,15 @@ public class SigningKey {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "EC_KID", length = 64)
+    private String ecKid;
+
+    @Column(name = "EC_PUBLIC_JWK", length = 1024)
+    private String ecPublicJwk;
+
+    @Column(name = "EC_SEALED_JWK", length = 4096)
+    private String ecSealedJwk;
+
     protected SigningKey() {
         // for JPA
     }
@@ -51,6 +60,33 @@ public class SigningKey {
         this.publicJwk = publicJwk;
         this.sealedJwk = sealedJwk;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * The generation's EC P-256 key (ES256) beside its RSA key; a generation stored before ES256
+     * was offered gets one when next read (SigningKeyRows#addEcKey).
+     */
+    public SigningKey withEcKey(String kid, String publicJwk, String sealedJwk) {
+        this.ecKid = kid;
+        this.ecPublicJwk = publicJwk;
+        this.ecSealedJwk = sealedJwk;
+        return this;
+    }
+
+    public boolean hasEcKey() {
+        return ecKid != null;
+    }
+
+    public String ecKid() {
+        return ecKid;
+    }
+
+    public String ecPublicJwk() {
+        return ecPublicJwk;
+    }
+
+    public String ecSealedJwk() {
+        return ecSealedJwk;
     }
 
     public int generation() {

@@ -1,6 +1,7 @@
 package dev.authservice.oidc.boundary;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.authservice.clients.control.ClientMetadata;
 import dev.authservice.clients.control.Clients;
 import dev.authservice.clients.entity.RegisteredClient;
 import dev.authservice.http.boundary.JsonFactories;
@@ -125,7 +126,7 @@ public class OpenIdProvider {
                 .add("response_modes_supported", array(List.of("query", "form_post")))
                 .add("grant_types_supported", array(List.of("authorization_code", "refresh_token")))
                 .add("subject_types_supported", array(List.of("public")))
-                .add("id_token_signing_alg_values_supported", array(List.of("RS256")))
+                .add("id_token_signing_alg_values_supported", array(ClientMetadata.SIGNING_ALGS))
                 .add(
                         "token_endpoint_auth_methods_supported",
                         array(List.of("client_secret_basic", "client_secret_post", "none")))
@@ -219,8 +220,9 @@ public class OpenIdProvider {
                 .orElseThrow(() -> OAuthError.invalidGrant("The account is disabled or gone."));
         Tokens.Person person = new Tokens.Person(
                 subject, session.username(), session.groups(), session.sessionId(), session.authTime(), session.amr());
-        String accessToken = tokens.accessToken(issuer, client.clientId(), person, scope, family);
-        String idToken = tokens.idToken(issuer, client.clientId(), person, nonce, accessToken);
+        String accessToken =
+                tokens.accessToken(issuer, client.clientId(), person, scope, family, client.accessTokenAlg());
+        String idToken = tokens.idToken(issuer, client.clientId(), person, nonce, accessToken, client.idTokenAlg());
         SessionToken refreshToken =
                 refreshTokens.issue(family, session.sessionId(), session.username(), client.clientId(), scope);
         return new TokenSet(

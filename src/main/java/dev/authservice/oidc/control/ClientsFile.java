@@ -118,7 +118,9 @@ public class ClientsFile {
                             strings(client, "redirect_uris"),
                             strings(client, "post_logout_redirect_uris"),
                             string(client, "token_endpoint_auth_method"),
-                            strings(client, "allowed_groups")),
+                            strings(client, "allowed_groups"),
+                            string(client, "id_token_signed_response_alg"),
+                            string(client, "access_token_signed_response_alg")),
                     string(client, "client_secret"),
                     string(client, "client_secret_sha256")));
         }

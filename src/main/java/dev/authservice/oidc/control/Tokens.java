@@ -4,8 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.authservice.keys.control.SignedTokens;
@@ -57,8 +55,8 @@ public class Tokens {
             Instant authTime,
             List<String> amr) {}
 
-    /** An access token for {@code clientId}, of the grant {@code family}. */
-    public String accessToken(String issuer, String clientId, Person person, String scope, String family) {
+    /** An access token for {@code clientId}, of the grant {@code family}, signed with {@code alg}. */
+    public String accessToken(String issuer, String clientId, Person person, String scope, String family, String alg) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -78,11 +76,14 @@ public class Tokens {
                 .claim("sid", person.sessionId())
                 .claim("grant_id", family)
                 .build();
-        return sign(claims);
+        return sign(claims, alg);
     }
 
-    /** An ID token for {@code clientId}; {@code accessToken} gives its at_hash, {@code nonce} is echoed as sent. */
-    public String idToken(String issuer, String clientId, Person person, String nonce, String accessToken) {
+    /**
+     * An ID token for {@code clientId}, signed with {@code alg}; {@code accessToken} gives its
+     * at_hash, {@code nonce} is echoed as sent.
+     */
+    public String idToken(String issuer, String clientId, Person person, String nonce, String accessToken, String alg) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -101,7 +102,7 @@ public class Tokens {
         if (nonce != null) {
             claims.claim("nonce", nonce);
         }
-        return sign(claims.build());
+        return sign(claims.build(), alg);
     }
 
     /**
@@ -120,19 +121,21 @@ public class Tokens {
         return signed.verified(token, issuer, SignedTokens.ID);
     }
 
-    private String sign(JWTClaimsSet claims) {
-        RSAKey key = keys.signing();
+    /** Signed by the newest key for {@code alg}: RS256 or ES256, as the client registered. */
+    private String sign(JWTClaimsSet claims, String alg) {
+        JWSAlgorithm algorithm = JWSAlgorithm.parse(alg);
+        SigningKeys.Signer signer = keys.signer(algorithm);
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
+                    new JWSHeader.Builder(algorithm)
+                            .keyID(signer.kid())
                             .type(JOSEObjectType.JWT)
                             .build(),
                     claims);
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(signer.signer());
             return jwt.serialize();
         } catch (JOSEException e) {
-            throw new IllegalStateException("signing with " + key.getKeyID() + " failed", e);
+            throw new IllegalStateException("signing with " + signer.kid() + " failed", e);
         }
     }
 

@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import dev.authservice.it.support.DeployedService;
 import dev.authservice.it.support.PortalBrowser;
 import jakarta.json.JsonObject;
@@ -83,10 +88,10 @@ class CodeFlowIT extends DeployedService {
                 .getJsonArray("token_endpoint_auth_methods_supported")
                 .toString()
                 .contains("client_secret_post"));
-        assertTrue(discovery
-                .getJsonArray("id_token_signing_alg_values_supported")
-                .toString()
-                .contains("RS256"));
+        assertEquals(
+                "[\"RS256\",\"ES256\"]",
+                discovery.getJsonArray("id_token_signing_alg_values_supported").toString(),
+                "RS256 first: the default");
         assertTrue(discovery.getJsonArray("scopes_supported").toString().contains("openid"));
     }
 
@@ -123,6 +128,69 @@ class CodeFlowIT extends DeployedService {
         assertEquals(200, userInfo.statusCode(), userInfo.body());
         assertEquals(id.getSubject(), json(userInfo).getString("sub"));
         assertEquals(username, json(userInfo).getString("preferred_username"));
+    }
+
+    @Test
+    void aClientSignsWithRs256UnlessItRegisteredEs256() throws Exception {
+        JsonObject tokens = tokensFor(callbackFor(Map.of()));
+        assertEquals(JWSAlgorithm.RS256, header(tokens.getString("id_token")).getAlgorithm());
+        assertEquals(
+                JWSAlgorithm.RS256, header(tokens.getString("access_token")).getAlgorithm());
+
+        app = RelyingParty.registerWith(
+                http, Map.of("id_token_signed_response_alg", "ES256", "access_token_signed_response_alg", "ES256"));
+        JsonObject listed = json(RelyingParty.admin(http, "GET", "admin/clients/" + app.clientId, null));
+        assertEquals("ES256", listed.getString("id_token_signed_response_alg"));
+        assertEquals("ES256", listed.getString("access_token_signed_response_alg"));
+        tokens = tokensFor(callbackFor(Map.of("nonce", "n-ec")));
+        HttpResponse<String> refreshed = app.refresh(tokens.getString("refresh_token"));
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        for (JsonObject set : List.of(tokens, json(refreshed))) {
+            for (String token : List.of(set.getString("id_token"), set.getString("access_token"))) {
+                JWSHeader header = header(token);
+                assertEquals(JWSAlgorithm.ES256, header.getAlgorithm());
+                assertEquals("EC", publishedKey(header.getKeyID()).getString("kty"));
+                assertEquals(app.clientId, app.verified(token).getAudience().get(0));
+            }
+        }
+        assertEquals("n-ec", app.verified(tokens.getString("id_token")).getClaim("nonce"));
+        String accessToken = json(refreshed).getString("access_token");
+        assertEquals(200, app.userInfo(accessToken).statusCode(), "UserInfo reads an ES256 access token");
+        assertTrue(json(introspect(accessToken, "s6BhdRkqt3", "gX1fBat3bV")).getBoolean("active"));
+    }
+
+    @Test
+    void registrationRefusesASigningAlgorithmOtherThanRs256OrEs256() {
+        for (String field : List.of("id_token_signed_response_alg", "access_token_signed_response_alg")) {
+            for (String alg : List.of("none", "HS256", "RS512", "es256", "")) {
+                String metadata = "{\"client_name\":\"x\",\"redirect_uris\":[\"" + RelyingParty.CALLBACK + "\"],\""
+                        + field + "\":\"" + alg + "\"}";
+                HttpResponse<String> answer = RelyingParty.admin(http, "POST", "admin/clients", metadata);
+                assertEquals(400, answer.statusCode(), field + " " + alg);
+                assertTrue(answer.body().contains(field), answer.body());
+            }
+        }
+    }
+
+    /**
+     * The provider's own claims, unsigned or signed with HS256 keyed by the published RSA key
+     * (the algorithm confusion of CVE-2015-9235): neither is a token of this provider.
+     */
+    @Test
+    void anUnsignedTokenOrOneMacedWithThePublicKeyIsRefused() throws Exception {
+        String accessToken = tokensFor(callbackFor(Map.of())).getString("access_token");
+        SignedJWT real = SignedJWT.parse(accessToken);
+        JWTClaimsSet claims = real.getJWTClaimsSet();
+        String unsigned = new PlainJWT(claims).serialize();
+        assertEquals(401, app.userInfo(unsigned).statusCode());
+
+        String kid = real.getHeader().getKeyID();
+        byte[] publicKey = publishedKey(kid).toString().getBytes(StandardCharsets.UTF_8);
+        SignedJWT confused = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims);
+        confused.sign(new MACSigner(java.util.Arrays.copyOf(publicKey, Math.max(32, publicKey.length))));
+        assertEquals(401, app.userInfo(confused.serialize()).statusCode());
+        assertEquals(200, app.userInfo(accessToken).statusCode(), "while the real one counts");
     }
 
     @Test
@@ -469,11 +537,15 @@ class CodeFlowIT extends DeployedService {
         String oldKid = com.nimbusds.jwt.SignedJWT.parse(before.getString("id_token"))
                 .getHeader()
                 .getKeyID();
+        String oldEcKid = kids("ES256").get(0);
         HttpResponse<String> rotated = RelyingParty.admin(http, "POST", "admin/signing-keys/rotate", null);
         assertEquals(200, rotated.statusCode(), rotated.body());
         String newKid = json(rotated).getString("signing");
         assertNotEquals(oldKid, newKid);
-        assertEquals(List.of(newKid, oldKid), kids());
+        assertEquals(newKid, json(rotated).getJsonObject("signing_keys").getString("RS256"));
+        String newEcKid = json(rotated).getJsonObject("signing_keys").getString("ES256");
+        assertEquals(List.of(newKid, oldKid), kids("RS256"));
+        assertEquals(List.of(newEcKid, oldEcKid), kids("ES256"), "the EC key rotates with the RSA key");
 
         JsonObject after = tokensFor(callbackFor(Map.of()));
         assertEquals(
@@ -486,16 +558,33 @@ class CodeFlowIT extends DeployedService {
 
         // Its last tokens' lifetime (5 minutes), the instances' reload (1), a minute of skew.
         http.advanceClock(Duration.ofMinutes(7).plusSeconds(5));
-        assertEquals(List.of(newKid), kids());
+        assertEquals(List.of(newKid), kids("RS256"));
+        assertEquals(List.of(newEcKid), kids("ES256"));
     }
 
-    private List<String> kids() {
-        return json(http.send(http.request("oauth2/jwks").GET()))
-                .getJsonArray("keys")
-                .getValuesAs(JsonObject.class)
-                .stream()
+    /** The published keys' ids, newest generation first, of the keys for {@code alg}. */
+    private List<String> kids(String alg) {
+        return keySet().stream()
+                .filter(key -> key.getString("alg").equals(alg))
                 .map(key -> key.getString("kid"))
                 .toList();
+    }
+
+    private List<JsonObject> keySet() {
+        return json(http.send(http.request("oauth2/jwks").GET()))
+                .getJsonArray("keys")
+                .getValuesAs(JsonObject.class);
+    }
+
+    private JsonObject publishedKey(String kid) {
+        return keySet().stream()
+                .filter(key -> key.getString("kid").equals(kid))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not published: " + kid));
+    }
+
+    private static JWSHeader header(String jwt) throws java.text.ParseException {
+        return SignedJWT.parse(jwt).getHeader();
     }
 
     private HttpResponse<String> sessionOfCookie(String token) {

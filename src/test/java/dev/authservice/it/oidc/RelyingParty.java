@@ -2,7 +2,10 @@ package dev.authservice.it.oidc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -13,6 +16,7 @@ import dev.authservice.it.support.PortalBrowser;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -75,6 +79,18 @@ public final class RelyingParty {
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(metadata(authMethod, allowedGroups))));
+        assertEquals(201, registered.statusCode(), registered.body());
+        return new RelyingParty(http, HttpClientSupport.json(registered));
+    }
+
+    /** A confidential client that registered {@code extra} metadata too (for example a signing algorithm). */
+    static RelyingParty registerWith(HttpClientSupport http, Map<String, String> extra) {
+        JsonObjectBuilder metadata = Json.createObjectBuilder(
+                Json.createReader(new java.io.StringReader(metadata("client_secret_basic", List.of())))
+                        .readObject());
+        extra.forEach(metadata::add);
+        HttpResponse<String> registered =
+                admin(http, "POST", "admin/clients", metadata.build().toString());
         assertEquals(201, registered.statusCode(), registered.body());
         return new RelyingParty(http, HttpClientSupport.json(registered));
     }
@@ -202,8 +218,11 @@ public final class RelyingParty {
             SignedJWT parsed = SignedJWT.parse(jwt);
             JWKSet keys =
                     JWKSet.parse(http.send(http.request("oauth2/jwks").GET()).body());
-            RSAKey key = (RSAKey) keys.getKeyByKeyId(parsed.getHeader().getKeyID());
-            if (key == null || !parsed.verify(new RSASSAVerifier(key))) {
+            JWK key = keys.getKeyByKeyId(parsed.getHeader().getKeyID());
+            if (key == null
+                    || !parsed.getHeader().getAlgorithm().equals(key.getAlgorithm())
+                    || !parsed.verify(
+                            key instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) key))) {
                 throw new AssertionError("not signed by a published key: " + jwt);
             }
             return parsed.getJWTClaimsSet();

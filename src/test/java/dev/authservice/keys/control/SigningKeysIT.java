@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.authservice.it.support.InsideTheService;
@@ -13,7 +16,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The signing keys on the real database: made once, stored sealed, the same for every reader. */
+/** The signing keys on the real database: a pair made once, stored sealed, the same for every reader. */
 public class SigningKeysIT extends InsideTheService {
 
     @Inject
@@ -23,34 +26,55 @@ public class SigningKeysIT extends InsideTheService {
     SigningKeyRows rows;
 
     @Test
-    void theFirstUseMakesOneRs256KeyNamedByItsThumbprint() throws Exception {
-        RSAKey signing = keys.signing();
-        assertEquals("RS256", signing.getAlgorithm().getName());
-        assertEquals(SigningKeys.RSA_BITS, signing.size());
-        assertEquals(signing.computeThumbprint().toString(), signing.getKeyID());
-        assertTrue(signing.isPrivate(), "the signing key has its private half");
+    void theFirstUseMakesAnRs256AndAnEs256KeyEachNamedByItsThumbprint() throws Exception {
+        RSAKey rsa = (RSAKey) keys.signing(JWSAlgorithm.RS256);
+        assertEquals("RS256", rsa.getAlgorithm().getName());
+        assertEquals(SigningKeys.RSA_BITS, rsa.size());
+        assertEquals(rsa.computeThumbprint().toString(), rsa.getKeyID());
+        assertTrue(rsa.isPrivate(), "the signing key has its private half");
+
+        ECKey ec = (ECKey) keys.signing(JWSAlgorithm.ES256);
+        assertEquals("ES256", ec.getAlgorithm().getName());
+        assertEquals(Curve.P_256, ec.getCurve());
+        assertEquals(ec.computeThumbprint().toString(), ec.getKeyID());
+        assertTrue(ec.isPrivate());
 
         List<JWK> published = keys.published().getKeys();
-        assertEquals(1, published.size());
-        assertEquals(signing.getKeyID(), published.get(0).getKeyID());
-        assertFalse(published.get(0).isPrivate(), "only the public half is published");
+        assertEquals(
+                List.of(rsa.getKeyID(), ec.getKeyID()),
+                published.stream().map(JWK::getKeyID).toList());
+        published.forEach(key -> assertFalse(key.isPrivate(), "only the public half is published"));
     }
 
     @Test
-    void theRowHoldsThePrivateHalfOnlySealed() throws Exception {
-        RSAKey signing = keys.signing();
+    void theRowHoldsThePrivateHalvesOnlySealed() throws Exception {
+        RSAKey rsa = (RSAKey) keys.signing(JWSAlgorithm.RS256);
+        ECKey ec = (ECKey) keys.signing(JWSAlgorithm.ES256);
         SigningKey row = rows.all().get(0);
-        assertEquals(signing.getKeyID(), row.kid());
-        String privateExponent = signing.getPrivateExponent().toString();
+        assertEquals(rsa.getKeyID(), row.kid());
+        assertEquals(ec.getKeyID(), row.ecKid());
+        String privateExponent = rsa.getPrivateExponent().toString();
         assertFalse(row.sealedJwk().contains(privateExponent), "the private exponent is not stored in the clear");
         assertFalse(row.publicJwk().contains(privateExponent));
         assertFalse(JWK.parse(row.publicJwk()).isPrivate());
+        String ecPrivate = ec.getD().toString();
+        assertFalse(row.ecSealedJwk().contains(ecPrivate), "nor the EC key's");
+        assertFalse(row.ecPublicJwk().contains(ecPrivate));
+        assertFalse(JWK.parse(row.ecPublicJwk()).isPrivate());
+    }
+
+    /** Another instance that gave the same pre-ES256 generation an EC key a moment later: it loses. */
+    @Test
+    void aSecondEcKeyForAGenerationLosesTheRace() throws Exception {
+        SigningKey stored = rows.all().get(0);
+        assertFalse(rows.addEcKey(stored.generation(), "another-kid", stored.ecPublicJwk(), stored.ecSealedJwk()));
+        assertEquals(stored.ecKid(), rows.all().get(0).ecKid());
     }
 
     /** Another instance that made a first key too, a moment later: its insert loses, nothing changes. */
     @Test
     void aSecondFirstKeyLosesTheRaceAndTheStoredOneStays() throws Exception {
-        String kid = keys.signing().getKeyID();
+        String kid = keys.signing(JWSAlgorithm.RS256).getKeyID();
         SigningKey stored = rows.all().get(0);
         SigningKey rival = new SigningKey(
                 stored.generation(),
@@ -62,7 +86,7 @@ public class SigningKeysIT extends InsideTheService {
         assertFalse(rows.add(rival), "the generation is taken");
         assertEquals(1, rows.all().size());
         assertEquals(kid, rows.all().get(0).kid());
-        assertNotNull(keys.signing());
-        assertEquals(kid, keys.signing().getKeyID());
+        assertNotNull(keys.signing(JWSAlgorithm.RS256));
+        assertEquals(kid, keys.signing(JWSAlgorithm.RS256).getKeyID());
     }
 }
