@@ -16,7 +16,9 @@
 # connection, each sending the refresh token its last answer gave it.
 #
 # Settings (environment): CONNECTIONS (16), PHASE (15 s), WARMUP (30 s per endpoint and service),
-# KEYCLOAK_VERSION (26.7.3).
+# KEYCLOAK_VERSION (26.7.3), ALG (RS256, the default of both; or ES256: auth-service's client
+# registers it for both tokens, and Keycloak's realm gets an ecdsa-generated P-256 key and ES256
+# as its default signature algorithm, so that both sign the same way).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -24,6 +26,8 @@ CONNECTIONS=${CONNECTIONS:-16}
 PHASE=${PHASE:-15}
 WARMUP=${WARMUP:-30}
 KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
+ALG=${ALG:-RS256}
+case $ALG in RS256|ES256) ;; *) echo "oidc-side-by-side: ALG is RS256 or ES256" >&2; exit 2 ;; esac
 AUTH_PORT=25000
 KC_PORT=25080
 USERS=$CONNECTIONS
@@ -75,7 +79,8 @@ EOF
 # --- auth-service --------------------------------------------------------------------------------
 
 cat >"$WORK/clients.json" <<EOF
-[{"client_id": "bench", "client_name": "Bench", "client_secret": "bench-secret", "redirect_uris": ["$CALLBACK"]}]
+[{"client_id": "bench", "client_name": "Bench", "client_secret": "bench-secret", "redirect_uris": ["$CALLBACK"],
+  "id_token_signed_response_alg": "$ALG", "access_token_signed_response_alg": "$ALG"}]
 EOF
 echo "auth-service: target/auth-service.sh on a fresh database, the client from a clients file" >&2
 AUTH_PORT=$AUTH_PORT AUTH_DB_DIR="$WORK/auth-data/authdb" AUTH_MFA_KEY_FILE="$WORK/auth-data/totp.key" \
@@ -123,7 +128,13 @@ pids+=("$kc_pid")
 kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" >/dev/null; }
 kcadm config credentials --server "http://localhost:$KC_PORT" --realm master --user admin --password admin \
     --config "$WORK/kcadm.config"
-kcadm create realms --config "$WORK/kcadm.config" -s realm=bench -s enabled=true
+kcadm create realms --config "$WORK/kcadm.config" -s id=bench -s realm=bench -s enabled=true
+if [ "$ALG" = ES256 ]; then
+    kcadm create components --config "$WORK/kcadm.config" -r bench -s name=ecdsa-p256 -s providerId=ecdsa-generated \
+        -s providerType=org.keycloak.keys.KeyProvider -s parentId=bench -s 'config.priority=["200"]' \
+        -s 'config.enabled=["true"]' -s 'config.active=["true"]' -s 'config.ecdsaEllipticCurveKey=["P-256"]'
+    kcadm update realms/bench --config "$WORK/kcadm.config" -s defaultSignatureAlgorithm=ES256
+fi
 kcadm create clients --config "$WORK/kcadm.config" -r bench -s clientId=bench -s enabled=true \
     -s publicClient=false -s directAccessGrantsEnabled=true -s secret=bench-secret -s "redirectUris=[\"$CALLBACK\"]"
 for n in $(seq 0 $((USERS - 1))); do
@@ -184,6 +195,14 @@ for run in 1 2; do
 "
     done
 done
+# Both signed as asked: the header of each one's last access token.
+alg_of() {
+    local header
+    header=$(cut -d. -f1 <<<"$1" | tr '_-' '/+')
+    while [ $(( ${#header} % 4 )) -ne 0 ]; do header="$header="; done
+    base64 -d <<<"$header" | jq -r .alg
+}
+auth_alg=$(alg_of "$auth_access"); kc_alg=$(alg_of "$kc_access")
 # The last answers of each refresh phase were still tokens: the chains held.
 auth_refresh_ok=$(curl -s -o /dev/null -w '%{http_code}' -u bench:bench-secret -X POST \
     "localhost:$AUTH_PORT/oauth2/token" -d grant_type=refresh_token -d "refresh_token=$(tail -1 "$WORK/auth-refresh")")
@@ -191,7 +210,7 @@ auth_refresh_ok=$(curl -s -o /dev/null -w '%{http_code}' -u bench:bench-secret -
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f ×", (b > 0) ? a / b : 0 }'; }
 cat <<EOF
 
-OpenID provider side by side on $(nproc) cores, $(java -version 2>&1 | head -1); wrk, $CONNECTIONS connections, $PHASE s per phase, $(date -u +%Y-%m-%dT%H:%MZ)
+OpenID provider side by side on $(nproc) cores, $(java -version 2>&1 | head -1); tokens $ALG on both; wrk, $CONNECTIONS connections, $PHASE s per phase, $(date -u +%Y-%m-%dT%H:%MZ)
 
 | | run | auth-service req/s; p50, **p99** ms; non-2xx | Keycloak $KEYCLOAK_VERSION req/s; p50, **p99** ms; non-2xx | throughput | p99 |
 |---|---|---|---|---|---|
@@ -208,5 +227,5 @@ done <<<"$rows"
 cat <<EOF
 | resident memory, most of every sample (MiB) | | $(highest <"$WORK/auth-rss") | $(highest <"$WORK/kc-rss") | | |
 
-(A refresh token the first run's chain had rotated away, presented again after the phases: HTTP $auth_refresh_ok, as a reuse must be.)
+(A refresh token the first run's chain had rotated away, presented again after the phases: HTTP $auth_refresh_ok, as a reuse must be. Access tokens signed $auth_alg by auth-service, $kc_alg by Keycloak.)
 EOF
