@@ -42,7 +42,8 @@ public class SigningKeysIT extends InsideTheService {
         List<JWK> published = keys.published().getKeys();
         assertEquals(
                 List.of(rsa.getKeyID(), ec.getKeyID()),
-                published.stream().map(JWK::getKeyID).toList());
+                published.stream().limit(2).map(JWK::getKeyID).toList(),
+                "the newest generation first, RSA before EC");
         published.forEach(key -> assertFalse(key.isPrivate(), "only the public half is published"));
     }
 
@@ -71,6 +72,30 @@ public class SigningKeysIT extends InsideTheService {
         assertEquals(stored.ecKid(), rows.all().get(0).ecKid());
     }
 
+    /**
+     * A generation stored by a release before ES256 (no EC columns set) gets its EC key the next
+     * time the keys are read; here the rotation reads them first.
+     */
+    @Test
+    void aGenerationFromBeforeEs256GetsItsEcKeyWhenTheKeysAreNextRead() {
+        SigningKey newest = rows.all().get(0);
+        int old = newest.generation() + 1;
+        // Its halves are never opened: the rotation makes the next generation, which signs.
+        assertTrue(rows.add(new SigningKey(
+                old, "pre-es256-" + old, "RS256", newest.publicJwk(), newest.sealedJwk(), newest.createdAt())));
+        assertFalse(rows.all().get(0).hasEcKey());
+
+        keys.rotate();
+
+        SigningKey upgraded = rows.all().stream()
+                .filter(row -> row.generation() == old)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(upgraded.hasEcKey(), "the old generation got its EC key");
+        assertTrue(rows.all().get(0).hasEcKey(), "and the new one was made with its own");
+        assertEquals(old + 1, rows.all().get(0).generation());
+    }
+
     /** Another instance that made a first key too, a moment later: its insert loses, nothing changes. */
     @Test
     void aSecondFirstKeyLosesTheRaceAndTheStoredOneStays() throws Exception {
@@ -83,8 +108,9 @@ public class SigningKeysIT extends InsideTheService {
                 stored.publicJwk(),
                 stored.sealedJwk(),
                 stored.createdAt());
+        int generations = rows.all().size();
         assertFalse(rows.add(rival), "the generation is taken");
-        assertEquals(1, rows.all().size());
+        assertEquals(generations, rows.all().size());
         assertEquals(kid, rows.all().get(0).kid());
         assertNotNull(keys.signing(JWSAlgorithm.RS256));
         assertEquals(kid, keys.signing(JWSAlgorithm.RS256).getKeyID());
