@@ -124,7 +124,7 @@ public class AccountPageResource {
             SecondFactor.Enrolment enrolment = selfService.enrolTotp(token, password(password), caller.client());
             Map<String, Object> values = responses.values("Set up two-factor authentication");
             values.put("qr", QrCodes.pngDataUrl(enrolment.otpauthUri()));
-            values.put("secret", enrolment.secret());
+            values.put("secret", inFours(enrolment.secret()));
             return responses.page(200, Page.TOTP_ENROLMENT, values);
         });
     }
@@ -365,5 +365,10 @@ public class AccountPageResource {
 
     private static String time(Instant instant) {
         return SessionJson.iso(instant).replace('T', ' ').replace("Z", " UTC");
+    }
+
+    /** A key typed by hand is read in groups of four, as authenticator apps show it; they ignore the spaces. */
+    static String inFours(String key) {
+        return String.join(" ", key.split("(?<=\\G.{4})"));
     }
 }

@@ -244,7 +244,9 @@ abstract class BrowserSignInFixture {
         // TOTP: the QR code holds the key shown beside it; the first code turns it on.
         browser.findElement(By.cssSelector("#two-factor input[name=password]")).sendKeys(password);
         browser.findElement(By.id("totp-enrol")).click();
-        String secret = awaitText("totp-secret");
+        String shown = awaitText("totp-secret");
+        assertTrue(shown.matches("[A-Z2-7]{4}( [A-Z2-7]{1,4})+"), "the key in groups of four: " + shown);
+        String secret = shown.replace(" ", "");
         String qr = browser.findElement(By.id("totp-qr")).getAttribute("src");
         assertTrue(qr.startsWith("data:image/png;base64,"), qr);
         String otpauth = decodeQr(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)));

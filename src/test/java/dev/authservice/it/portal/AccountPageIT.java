@@ -122,8 +122,8 @@ class AccountPageIT extends PortalDeployment {
         Matcher secret = SECRET.matcher(enrolment.body());
         assertTrue(secret.find(), enrolment.body());
 
-        HttpResponse<String> confirmed =
-                submit("totp/confirm", "code", new TestAuthenticator(secret.group(1)).codeAt(http.clock()));
+        HttpResponse<String> confirmed = submit(
+                "totp/confirm", "code", new TestAuthenticator(secret.group(1).replace(" ", "")).codeAt(http.clock()));
 
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         Matcher code = CODE.matcher(confirmed.body());

@@ -37,7 +37,7 @@ abstract class PortalDeployment {
 
     static final String ACCOUNT_PAGE = PORTAL + "/portal/account";
 
-    static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<");
+    static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7]{4}(?: [A-Z2-7]{1,4})*)<");
 
     static final Pattern CODE = Pattern.compile("<li><code>([A-Z2-7-]+)</code></li>");
 

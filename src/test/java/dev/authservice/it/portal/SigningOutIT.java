@@ -3,6 +3,7 @@ package dev.authservice.it.portal;
 import static dev.authservice.it.support.PortalBrowser.location;
 import static dev.authservice.it.support.PortalBrowser.setCookie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -41,6 +42,26 @@ class SigningOutIT extends PortalDeployment {
         HttpResponse<String> out =
                 browser.post("portal/logout", Map.of("csrf", browser.csrfToken(), "rd", "https://evil.com/"));
         assertEquals(URI.create(PORTAL + "/portal/login"), location(out));
+    }
+
+    @Test
+    void theSignOutPageOfABrowserNotSignedInSaysSoAndOffersToSignIn() {
+        HttpResponse<String> page = browser.get("portal/logout");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("You are not signed in."), page.body());
+        assertTrue(page.body().contains("href=\"" + PORTAL + "/portal/login\""), page.body());
+        assertFalse(page.body().contains("id=\"sign-out\""), "no sign-out button for nobody: " + page.body());
+
+        browser.signIn(registered("bye-page"), PASSWORD, null);
+        assertTrue(browser.get("portal/logout").body().contains("id=\"sign-out\""), "while signed in, the button");
+    }
+
+    /** A person who types the service's address lands on the account page, or signs in first. */
+    @Test
+    void theServicesOwnAddressLeadsToTheAccountPage() {
+        HttpResponse<String> root = browser.get("");
+        assertEquals(303, root.statusCode(), root.body());
+        assertEquals(URI.create(PORTAL + "/portal/account"), location(root));
     }
 
     @Test

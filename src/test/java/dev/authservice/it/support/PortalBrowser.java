@@ -64,14 +64,18 @@ public final class PortalBrowser {
     }
 
     /**
-     * The CSRF token the portal's pages carry for this browser, read off the sign-out page, which
-     * every browser gets whether it is signed in or not.
+     * The CSRF token the portal's pages carry for this browser, read off the sign-out form of a
+     * browser signed in, or the sign-in form of one that is not.
      */
     public String csrfToken() {
         HttpResponse<String> page = get("portal/logout");
         Matcher field = CSRF_FIELD.matcher(page.body());
         if (!field.find()) {
-            throw new AssertionError("no CSRF field on the sign-in page: " + page.body());
+            page = get("portal/login");
+            field = CSRF_FIELD.matcher(page.body());
+            if (!field.find()) {
+                throw new AssertionError("no CSRF field on the sign-out or the sign-in page: " + page.body());
+            }
         }
         return field.group(1);
     }
