@@ -203,7 +203,7 @@ public class OpenIdPagesResource {
         }
         String redirect = ((SignOut.Done) outcome).redirect();
         return responses
-                .seeOther(redirect != null ? redirect : responses.base() + "/portal/login")
+                .seeOther(redirect != null ? redirect : responses.base() + PortalResource.SIGNED_OUT_PAGE)
                 .header(HttpHeaders.SET_COOKIE, cookies.clearSession())
                 .build();
     }

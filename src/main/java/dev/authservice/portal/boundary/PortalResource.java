@@ -40,6 +40,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class PortalResource {
 
+    /** The done key of the sign-in page after a sign-out, and the page itself. */
+    static final String SIGNED_OUT = "signed-out";
+
+    static final String SIGNED_OUT_PAGE = "/portal/login?done=" + SIGNED_OUT;
+
     private static final String WRONG_CREDENTIALS = "Invalid username or password.";
 
     @Inject
@@ -107,7 +112,10 @@ public class PortalResource {
     @GET
     @Path("login")
     public Response signInPage(
-            @QueryParam("rd") String rd, @QueryParam("prompt") String prompt, @QueryParam("login_hint") String hint) {
+            @QueryParam("rd") String rd,
+            @QueryParam("prompt") String prompt,
+            @QueryParam("login_hint") String hint,
+            @QueryParam("done") String done) {
         Optional<String> target = allowedTarget(rd);
         if (!"login".equals(prompt) && responses.currentSession().isPresent()) {
             return responses
@@ -115,7 +123,12 @@ public class PortalResource {
                     .build();
         }
         String username = hint == null || hint.length() > 256 ? "" : hint;
-        return signInForm(200, null, username, false, target.orElse(null));
+        Map<String, Object> values = signInValues(null, username, false, target.orElse(null));
+        // A notice chosen by a fixed key, never text from the request.
+        if (SIGNED_OUT.equals(done)) {
+            values.put("notice", "You have been signed out.");
+        }
+        return responses.page(200, Page.LOGIN, values);
     }
 
     @POST
@@ -247,7 +260,7 @@ public class PortalResource {
             }
         });
         return responses
-                .seeOther(allowedTarget(rd).orElse(responses.base() + "/portal/login"))
+                .seeOther(allowedTarget(rd).orElse(responses.base() + SIGNED_OUT_PAGE))
                 .header(HttpHeaders.SET_COOKIE, cookies.clearSession())
                 .build();
     }
@@ -295,13 +308,17 @@ public class PortalResource {
     }
 
     private Response signInForm(int status, String error, String username, boolean keep, String target) {
+        return responses.page(status, Page.LOGIN, signInValues(error, username, keep, target));
+    }
+
+    private Map<String, Object> signInValues(String error, String username, boolean keep, String target) {
         Map<String, Object> values = responses.values("Sign in");
         values.put("error", error);
         values.put("username", username);
         values.put("keep", keep);
         values.put("rd", target);
         values.put("passwordless", passkeySettings.passwordless());
-        return responses.page(status, Page.LOGIN, values);
+        return values;
     }
 
     /** The code form, and a passkey button with fresh options when the account has a passkey. */

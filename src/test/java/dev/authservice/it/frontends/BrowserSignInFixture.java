@@ -171,7 +171,8 @@ abstract class BrowserSignInFixture {
 
         browser.get(portal() + "/portal/logout");
         browser.findElement(By.id("sign-out")).click();
-        awaitUrl(portal() + "/portal/login");
+        awaitUrl(portal() + "/portal/login?done=signed-out");
+        assertEquals("You have been signed out.", text("notice"));
 
         browser.get(app(1) + "/reports?year=2026");
         assertOnSignInPageFor(app(1) + "/reports?year=2026");
@@ -265,7 +266,7 @@ abstract class BrowserSignInFixture {
 
         // Signing in with it: the password, then the app's code.
         browser.findElement(By.id("sign-out")).click();
-        awaitUrl(portal() + "/portal/login");
+        awaitUrl(portal() + "/portal/login?done=signed-out");
         typeCredentials(username, password);
         awaitUrl(portal() + "/portal/login/second-factor");
         browser.findElement(By.id("code")).sendKeys(nextCode(app));
@@ -300,7 +301,7 @@ abstract class BrowserSignInFixture {
 
         // Signing in again: the password, then the passkey instead of a code.
         browser.findElement(By.id("sign-out")).click();
-        awaitUrl(portal() + "/portal/login");
+        awaitUrl(portal() + "/portal/login?done=signed-out");
         typeCredentials(username, password);
         awaitUrl(portal() + "/portal/login/second-factor");
         browser.findElement(By.id("use-passkey")).click();
@@ -308,7 +309,7 @@ abstract class BrowserSignInFixture {
 
         // And with the passkey alone.
         browser.findElement(By.id("sign-out")).click();
-        awaitUrl(portal() + "/portal/login");
+        awaitUrl(portal() + "/portal/login?done=signed-out");
         browser.findElement(By.id("sign-in-passkey")).click();
         awaitUrl(portal() + "/portal/account");
         assertEquals(username, text("username"));

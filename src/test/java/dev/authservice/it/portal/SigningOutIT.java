@@ -37,11 +37,17 @@ class SigningOutIT extends PortalDeployment {
     }
 
     @Test
-    void withoutAnAllowedRdSigningOutLandsOnTheSignInPage() {
+    void withoutAnAllowedRdSigningOutLandsOnTheSignInPageThatSaysSo() {
         browser.signIn(registered("bye-default"), PASSWORD, null);
         HttpResponse<String> out =
                 browser.post("portal/logout", Map.of("csrf", browser.csrfToken(), "rd", "https://evil.com/"));
-        assertEquals(URI.create(PORTAL + "/portal/login"), location(out));
+        assertEquals(URI.create(PORTAL + "/portal/login?done=signed-out"), location(out));
+        HttpResponse<String> landing = browser.get("portal/login?done=signed-out");
+        assertTrue(landing.body().contains("You have been signed out."), landing.body());
+        assertTrue(landing.body().contains("id=\"sign-in\""), "and the sign-in form");
+        assertFalse(
+                browser.get("portal/login?done=%3Cb%3Eowned").body().contains("owned"),
+                "the notice is chosen by a fixed key, never text from the request");
     }
 
     @Test
