@@ -99,7 +99,7 @@ public class ForwardAuthResource {
         }
         if (!session.inAnyOf(requiredGroups)) {
             auth.refuseAccess(session.username(), requiredGroups, caller.client());
-            return noAccess(redirectBrowsers);
+            return noAccess(redirectBrowsers, requiredGroups);
         }
         JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
         session.groups().forEach(groups::add);
@@ -119,13 +119,14 @@ public class ForwardAuthResource {
 
     /**
      * Signed in, but in none of the required groups: 403, which for a browser's navigation names
-     * the portal's "no access" page (in Location on /session, for nginx; as 302 on /forward-auth).
+     * the portal's "no access" page (in Location on /session, for nginx; as 302 on /forward-auth),
+     * with the address refused and the groups it needs, for the page to name.
      */
-    private Response noAccess(boolean redirectBrowsers) {
+    private Response noAccess(boolean redirectBrowsers, List<String> requiredGroups) {
         if (!caller.isBrowserNavigation()) {
             throw NOT_IN_GROUP.get();
         }
-        String page = portal.base(caller.contextPath()) + "/portal/no-access";
+        String page = portal.noAccessUrl(caller.contextPath(), caller.originalUrl(), requiredGroups);
         if (redirectBrowsers) {
             return Response.status(Response.Status.FOUND)
                     .header(HttpHeaders.LOCATION, page)

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -119,6 +120,24 @@ public class SignInSettings implements Settings {
     public String signInUrl(String contextPath, String rd) {
         String page = base(contextPath) + "/portal/login";
         return rd == null ? page : page + "?rd=" + URLEncoder.encode(rd, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The portal's "no access" page for a browser refused at {@code rd} (null: unknown) for want of
+     * one of {@code groups}, which the page names.
+     */
+    public String noAccessUrl(String contextPath, String rd, List<String> groups) {
+        StringBuilder page = new StringBuilder(base(contextPath)).append("/portal/no-access");
+        String separator = "?";
+        if (rd != null) {
+            page.append(separator).append("rd=").append(URLEncoder.encode(rd, StandardCharsets.UTF_8));
+            separator = "&";
+        }
+        for (String group : groups) {
+            page.append(separator).append("group=").append(URLEncoder.encode(group, StandardCharsets.UTF_8));
+            separator = "&";
+        }
+        return page.toString();
     }
 
     /** The origin a form of the portal is posted from, if auth.portal.url says so. */

@@ -107,6 +107,7 @@ public class OpenIdPagesResource {
             Map<String, Object> values = responses.values("No access");
             values.put("username", noAccess.username());
             values.put("application", noAccess.clientName());
+            values.put("account", responses.base() + "/portal/account");
             return responses.page(403, Page.NO_ACCESS, values);
         }
         if (outcome instanceof Authorization.PasswordChangeDue) {

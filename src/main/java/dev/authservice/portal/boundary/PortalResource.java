@@ -1,6 +1,7 @@
 package dev.authservice.portal.boundary;
 
 import dev.authservice.accounts.control.Credentials;
+import dev.authservice.accounts.entity.GroupName;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
 import dev.authservice.auth.control.PortalSignIn;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +47,9 @@ public class PortalResource {
     static final String SIGNED_OUT = "signed-out";
 
     static final String SIGNED_OUT_PAGE = "/portal/login?done=" + SIGNED_OUT;
+
+    /** The no-access page names at most this many of the groups a location needs. */
+    static final int MAX_GROUPS_NAMED = 10;
 
     private static final String WRONG_CREDENTIALS = "Invalid username or password.";
 
@@ -268,13 +274,29 @@ public class PortalResource {
     /** Where front ends send a signed-in browser whose user is in none of the groups a location requires. */
     @GET
     @Path("no-access")
-    public Response noAccess() {
+    public Response noAccess(@QueryParam("rd") String rd, @QueryParam("group") List<String> groups) {
         Optional<SessionView> session = responses.currentSession();
         if (session.isEmpty()) {
             return responses.seeOther(responses.base() + "/portal/login").build();
         }
         Map<String, Object> values = responses.values("No access");
         values.put("username", session.get().username());
+        // Named only when allowed: the host of an address the portal may send browsers to, and
+        // names that can be groups' (the page escapes them all the same).
+        allowedTarget(rd)
+                .map(target -> URI.create(target).getHost())
+                .ifPresent(host -> values.put("application", host));
+        List<String> named = groups == null
+                ? List.of()
+                : groups.stream()
+                        .filter(GroupName::isValid)
+                        .distinct()
+                        .limit(MAX_GROUPS_NAMED)
+                        .toList();
+        if (!named.isEmpty()) {
+            values.put("groups", String.join(", ", named));
+        }
+        values.put("account", responses.base() + "/portal/account");
         return responses.page(403, Page.NO_ACCESS, values);
     }
 

@@ -365,12 +365,19 @@ class AdminIT extends DeployedService {
     void aBrowserOutsideTheGroupIsSentToTheNoAccessPage() {
         String outsider = registered("browser-outsider");
         String token = loginToken(outsider, PASSWORD);
-        HttpResponse<String> nginx = http.send(http.request("session?group=finance")
+        HttpResponse<String> nginx = http.send(http.request("session?group=finance&group=hr")
                 .header("Cookie", "auth_session=" + token)
                 .header("Accept", "text/html")
+                .header("X-Original-URL", "https://app1.example.test/reports?year=2026")
                 .GET());
         assertEquals(403, nginx.statusCode());
-        assertTrue(nginx.headers().firstValue("Location").orElse("").endsWith("/portal/no-access"));
+        assertTrue(
+                nginx.headers()
+                        .firstValue("Location")
+                        .orElse("")
+                        .endsWith("/portal/no-access?rd=https%3A%2F%2Fapp1.example.test%2Freports%3Fyear%3D2026"
+                                + "&group=finance&group=hr"),
+                "the page is told where and which groups: " + nginx.headers().map());
         HttpResponse<String> caddy = http.send(http.request("forward-auth?group=finance")
                 .header("Cookie", "auth_session=" + token)
                 .header("Accept", "text/html")
