@@ -3,6 +3,7 @@ package dev.authservice.accounts.control;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
+import dev.authservice.http.control.Branding;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.secondfactor.control.Base32;
 import dev.authservice.secondfactor.control.RecoveryCodes;
@@ -31,7 +32,8 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class SecondFactor {
 
-    static final String ISSUER = "auth-service";
+    @Inject
+    Branding branding;
 
     @PersistenceContext
     EntityManager em;
@@ -99,11 +101,12 @@ public class SecondFactor {
         byte[] secret = Totp.newSecret();
         user.beginTotpEnrolment(box.seal(secret, user.username()));
         String base32 = Base32.encode(secret);
-        String label = URLEncoder.encode(ISSUER + ":" + user.username(), StandardCharsets.UTF_8)
-                .replace("+", "%20")
-                .replace("%3A", ":");
-        String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + ISSUER + "&algorithm=SHA1&digits="
-                + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
+        // The issuer is the name the app lists the key under: the company's (auth.portal.title).
+        String issuer = branding.title();
+        String label =
+                uriComponent(issuer.replace(":", "") + ":" + user.username()).replace("%3A", ":");
+        String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + uriComponent(issuer)
+                + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
         return new Enrolment(base32, uri);
     }
 
@@ -150,5 +153,9 @@ public class SecondFactor {
         em.createNamedQuery(RecoveryCode.DELETE_ALL_OF_USER)
                 .setParameter("username", user.username())
                 .executeUpdate();
+    }
+
+    private static String uriComponent(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -26,6 +26,7 @@ import com.webauthn4j.verifier.exception.VerificationException;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
+import dev.authservice.http.control.Branding;
 import dev.authservice.passkeys.entity.Passkey;
 import dev.authservice.passkeys.entity.WebAuthnChallenge.Ceremony;
 import dev.authservice.persistence.control.ConstraintViolations;
@@ -81,6 +82,9 @@ public class Passkeys {
     EntityManager em;
 
     @Inject
+    Branding branding;
+
+    @Inject
     Challenges challenges;
 
     @Inject
@@ -106,7 +110,7 @@ public class Passkeys {
                 .add("type", "public-key")
                 .add("alg", a.getAlg().getValue())));
         return JSON.createObjectBuilder()
-                .add("rp", JSON.createObjectBuilder().add("id", rp.id()).add("name", RelyingParty.NAME))
+                .add("rp", JSON.createObjectBuilder().add("id", rp.id()).add("name", branding.title()))
                 .add(
                         "user",
                         JSON.createObjectBuilder()

@@ -10,9 +10,6 @@ import java.net.URISyntaxException;
  */
 public record RelyingParty(String id, String origin) {
 
-    /** Display name shown by authenticators. */
-    public static final String NAME = "auth-service";
-
     /**
      * The relying party of a portal at {@code origin} when no rp id is configured: the origin's
      * host. An origin with no host (a request's Host header that names none) is refused.

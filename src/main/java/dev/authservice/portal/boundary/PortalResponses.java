@@ -3,6 +3,7 @@ package dev.authservice.portal.boundary;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
 import dev.authservice.clients.control.ClientOrigins;
+import dev.authservice.http.control.Branding;
 import dev.authservice.http.control.SignInSettings;
 import dev.authservice.portal.control.CsrfCheck;
 import dev.authservice.portal.control.PortalCookies;
@@ -29,6 +30,9 @@ import java.util.Optional;
 public class PortalResponses {
 
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
+
+    @Inject
+    Branding branding;
 
     @Inject
     AuthBean auth;
@@ -58,6 +62,7 @@ public class PortalResponses {
     public Map<String, Object> values(String title) {
         Map<String, Object> values = new HashMap<>();
         values.put("title", title);
+        values.put("product", branding.title());
         values.put("base", base());
         return values;
     }

@@ -41,6 +41,7 @@ abstract class PortalDeployment {
 
     static final Pattern CODE = Pattern.compile("<li><code>([A-Z2-7-]+)</code></li>");
 
+    static final String TITLE = "Example Corp";
     static final String REPORTS = "https://app1.example.test/reports?year=2026";
 
     @ArquillianResource
@@ -62,7 +63,10 @@ abstract class PortalDeployment {
                         "auth.cookie.domain",
                         "example.test",
                         "auth.registration.enabled",
-                        "true"));
+                        "true",
+                        // The company's name, where people see the service's (BrandingIT).
+                        "auth.portal.title",
+                        TITLE));
     }
 
     @BeforeEach
