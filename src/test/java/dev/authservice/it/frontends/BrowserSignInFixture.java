@@ -225,6 +225,7 @@ abstract class BrowserSignInFixture {
         awaitUrl(portal() + "/portal/account");
         assertEquals(username, text("username"));
         fullPageScreenshot("account.png");
+        assertFitsAPhone("account-phone.png");
 
         // Sessions: the API client's session is listed beside this browser's, and ends.
         List<WebElement> others = browser.findElements(By.cssSelector("tr.session:not(:has(.this-browser))"));
@@ -298,6 +299,7 @@ abstract class BrowserSignInFixture {
                 browser.findElement(By.cssSelector("tr.passkey input[name=name]"))
                         .getAttribute("value"));
         fullPageScreenshot("account-with-passkey.png");
+        assertFitsAPhone("account-with-passkey-phone.png");
 
         // Signing in again: the password, then the passkey instead of a code.
         browser.findElement(By.id("sign-out")).click();
@@ -398,6 +400,27 @@ abstract class BrowserSignInFixture {
     }
 
     /** The whole page, however long: the window grows to it for the picture (docs/account.md's). */
+    /**
+     * On a phone's screen (390 px, an iPhone's), the page is no wider than the screen: every
+     * button is reachable without scrolling sideways.
+     */
+    private void assertFitsAPhone(String screenshot) throws IOException {
+        org.openqa.selenium.Dimension window = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.navigate().refresh();
+            awaitText("username");
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+            Number width = (Number) js.executeScript("return document.documentElement.scrollWidth;");
+            Number screen = (Number) js.executeScript("return window.innerWidth;");
+            assertEquals(390, screen.intValue(), "the screen");
+            assertTrue(width.intValue() <= screen.intValue(), "the page is " + width + " px wide on a 390 px screen");
+            fullPageScreenshot(screenshot);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
     private void fullPageScreenshot(String name) throws IOException {
         org.openqa.selenium.Dimension window = browser.manage().window().getSize();
         Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
