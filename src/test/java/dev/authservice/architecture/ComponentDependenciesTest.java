@@ -43,7 +43,7 @@ class ComponentDependenciesTest {
                     "audit",
                     "clients",
                     "keys"),
-            Set.of("persistence", "configuration", "http", "metrics", "refusal"));
+            Set.of("persistence", "configuration", "http", "metrics", "refusal", "devices"));
 
     @Test
     void everyComponentHasItsLayer() {

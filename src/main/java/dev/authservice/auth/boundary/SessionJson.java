@@ -21,7 +21,8 @@ public final class SessionJson {
                 .add("expires_at", iso(s.expiresAt()))
                 .add("idle_expires_at", iso(s.idleExpiresAt()))
                 .add("client", nullable(s.client()))
-                .add("user_agent", nullable(s.userAgent()));
+                .add("user_agent", nullable(s.userAgent()))
+                .add("device", s.device());
     }
 
     /** Whole seconds, ISO-8601 in UTC, as every time in the JSON API. */

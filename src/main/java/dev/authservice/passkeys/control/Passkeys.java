@@ -26,6 +26,7 @@ import com.webauthn4j.verifier.exception.VerificationException;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
+import dev.authservice.devices.control.DeviceNames;
 import dev.authservice.http.control.Branding;
 import dev.authservice.passkeys.entity.Passkey;
 import dev.authservice.passkeys.entity.WebAuthnChallenge.Ceremony;
@@ -85,6 +86,9 @@ public class Passkeys {
     Branding branding;
 
     @Inject
+    DeviceNames devices;
+
+    @Inject
     Challenges challenges;
 
     @Inject
@@ -132,8 +136,8 @@ public class Passkeys {
     }
 
     /** Verifies the browser's answer to {@link #registrationOptions} and keeps the new passkey. */
-    public Passkey register(User user, String registrationResponseJson, String name, RelyingParty rp) {
-        String typedName = PasskeyNames.valid(name);
+    public Passkey register(User user, String registrationResponseJson, String name, RelyingParty rp, Client client) {
+        String typedName = PasskeyNames.valid(name, devices.of(client.userAgent()));
         RegistrationData data;
         try {
             data = webAuthn.parseRegistrationResponseJSON(registrationResponseJson);
@@ -258,8 +262,13 @@ public class Passkeys {
         return passkey;
     }
 
+    /** The name offered for a passkey this client is about to make: its device's. */
+    public String suggestedName(Client client) {
+        return PasskeyNames.suggested(devices.of(client.userAgent()));
+    }
+
     public void rename(Passkey passkey, String name) {
-        passkey.rename(PasskeyNames.valid(name));
+        passkey.rename(PasskeyNames.valid(name, null));
     }
 
     public void remove(Passkey passkey) {

@@ -17,6 +17,8 @@ import dev.authservice.sessions.control.Sessions;
 import dev.authservice.sessions.entity.Session;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -168,12 +170,18 @@ public class SelfService {
         String username = sessions.live(token).username();
         User user = accounts.existing(username);
         boolean first = !user.hasSecondFactor() && passkeys.of(username).isEmpty();
-        Passkey passkey = passkeys.register(user, credential, name, rp);
+        Passkey passkey = passkeys.register(user, credential, name, rp, client);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_REGISTERED, username, client));
         if (first) {
             firstSecondFactors.fire(new FirstSecondFactor(username, client));
         }
         return PasskeySummary.of(passkey);
+    }
+
+    /** The name the new-passkey page offers: the device's ("Chrome on Linux"). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String suggestedPasskeyName(Client client) {
+        return passkeys.suggestedName(client);
     }
 
     public List<PasskeySummary> passkeysOf(SessionToken token) {

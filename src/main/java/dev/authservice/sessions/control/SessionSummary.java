@@ -2,7 +2,7 @@ package dev.authservice.sessions.control;
 
 import java.time.Instant;
 
-/** One live session as its user sees it in GET /sessions. */
+/** One live session as its user sees it in GET /sessions; {@code device} is the User-Agent in words. */
 public record SessionSummary(
         String id,
         Instant createdAt,
@@ -11,4 +11,5 @@ public record SessionSummary(
         Instant idleExpiresAt,
         String client,
         String userAgent,
+        String device,
         boolean current) {}

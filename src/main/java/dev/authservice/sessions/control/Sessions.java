@@ -2,6 +2,7 @@ package dev.authservice.sessions.control;
 
 import dev.authservice.accounts.entity.User;
 import dev.authservice.audit.entity.Client;
+import dev.authservice.devices.control.DeviceNames;
 import dev.authservice.metrics.control.AuthMetrics;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.entity.AuthMethods;
@@ -32,6 +33,9 @@ public class Sessions {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    DeviceNames devices;
 
     @Inject
     Clock clock;
@@ -252,6 +256,7 @@ public class Sessions {
                         s.idleExpiresAt(),
                         s.client(),
                         s.userAgent(),
+                        devices.of(s.userAgent()),
                         current != null && s.tokenHash().equals(current.tokenHash())))
                 .toList();
     }

@@ -374,6 +374,30 @@ class PasskeyIT extends DeployedService {
     }
 
     @Test
+    void aPasskeyAddedWithoutANameIsNamedAfterTheDeviceThatMadeIt() {
+        String token = http.newSession(uniqueUsername("unnamed"), PASSWORD);
+        SoftwarePasskey passkey = new SoftwarePasskey(SoftwarePasskey.originOf(base));
+        HttpResponse<String> options = http.postJson(
+                "webauthn/register/options",
+                token,
+                body().add("password", PASSWORD).build().toString());
+        assertEquals(200, options.statusCode(), options.body());
+        String credential = passkey.register(json(options).getJsonObject("publicKey"));
+
+        HttpResponse<String> registered = http.send(http.request("webauthn/register")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header(
+                        "User-Agent",
+                        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15"
+                                + " (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"credential\":" + credential + "}")));
+
+        assertEquals(201, registered.statusCode(), registered.body());
+        assertEquals("Safari on iPhone", json(registered).getString("name"));
+    }
+
+    @Test
     void aPasskeyIsListedRenamedAndRemovedWithThePassword() {
         Holder holder = holderOfAPasskey("lifecycle");
         JsonObject listed = json(http.send(http.request("webauthn/passkeys")
