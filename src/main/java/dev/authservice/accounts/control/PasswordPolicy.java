@@ -25,6 +25,11 @@ public class PasswordPolicy {
 
     public static final int MIN_CODE_POINTS = 8;
     public static final int MAX_CODE_POINTS = Password.MAX_CODE_POINTS;
+
+    /** The rules in one sentence, shown beside every field that takes a new password. */
+    public static final String SUMMARY =
+            "At least " + MIN_CODE_POINTS + " characters; not your username, and not one of the most common passwords.";
+
     static final int COMMON_PASSWORDS = 100_000;
 
     /** The ranked list that ships inside nbvcxz (Maven Central: me.gosimple:nbvcxz), most common first. */

@@ -23,6 +23,7 @@ import dev.authservice.sessions.control.SessionView;
 import dev.authservice.sessions.control.Sessions;
 import dev.authservice.sessions.entity.AuthMethods;
 import dev.authservice.sessions.entity.SessionToken;
+import dev.authservice.throttling.control.SignUpThrottle;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -57,6 +58,9 @@ public class AuthBean {
     RegistrationSettings registration;
 
     @Inject
+    SignUpThrottle signUps;
+
+    @Inject
     Passkeys passkeys;
 
     @Inject
@@ -68,9 +72,29 @@ public class AuthBean {
     /** Creates an account; returns its canonical username. */
     public String register(String typedUsername, Password password, Client client) {
         requireRegistrationOpen();
+        return newAccount(typedUsername, password, client).username();
+    }
+
+    /**
+     * A person's sign-up in the portal: the registration of {@link #register}, counted against
+     * the sign-ups of their address first, and a session opened at once, as a sign-in with the
+     * password just set would open it.
+     */
+    public PortalSignIn signUp(
+            String typedUsername, Password password, boolean keepSignedIn, String redirect, Client client) {
+        requireRegistrationOpen();
+        signUps.count(client.address());
+        User user = newAccount(typedUsername, password, client);
+        accounts.loggedIn(user);
+        IssuedSession session = sessions.open(user, client, AuthMethods.PASSWORD);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
+        return PortalSignIn.signedIn(session, keepSignedIn, redirect);
+    }
+
+    private User newAccount(String typedUsername, Password password, Client client) {
         User user = accounts.register(Username.canonical(typedUsername), password);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.REGISTERED, user.username(), client));
-        return user.username();
+        return user;
     }
 
     /** A forbidden refusal when auth.registration.enabled=false: then only administrators create accounts. */

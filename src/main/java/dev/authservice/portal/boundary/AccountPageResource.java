@@ -1,5 +1,6 @@
 package dev.authservice.portal.boundary;
 
+import dev.authservice.accounts.control.PasswordPolicy;
 import dev.authservice.accounts.control.SecondFactor;
 import dev.authservice.auth.boundary.Caller;
 import dev.authservice.auth.boundary.SessionJson;
@@ -36,9 +37,10 @@ import java.util.function.Function;
 
 /**
  * The account page: what a signed-in person can do for themselves in the browser. Each form is
- * one AuthBean use case, the same the JSON API calls, with the same re-authentication; a success
- * sends the browser back to the page with a notice (post/redirect/get), a refusal shows the page
- * again with the reason beside the form that caused it.
+ * one use case, the same the JSON API calls, with the same re-authentication; a success sends the
+ * browser back to the page with a notice (post/redirect/get). An action that needs the password
+ * again has a step page of its own ({@link AccountStep}), which asks for it once and shows a
+ * refusal; the other forms show theirs on the account page beside the form.
  */
 @Path("portal/account")
 @Produces(MediaType.TEXT_HTML)
@@ -79,6 +81,15 @@ public class AccountPageResource {
         return signedIn(token -> accountPage(token, 200, Map.of(), done == null ? null : NOTICES.get(done)));
     }
 
+    /** The step page of one action: what it does to what, and the password (and code) it needs. */
+    @GET
+    @Path("step")
+    public Response stepPage(@QueryParam("step") String key, @QueryParam("id") String id) {
+        return signedIn(token -> AccountStep.of(key == null ? "" : key)
+                .map(step -> stepPage(token, step, id, 200, null))
+                .orElseGet(() -> noSuchStep()));
+    }
+
     @POST
     @CsrfChecked
     @Path("password")
@@ -98,7 +109,7 @@ public class AccountPageResource {
     @Path("sessions/sign-out")
     public Response signOutSession(
             @FormParam("id") String id, @FormParam("password") String password, @FormParam("otp") String otp) {
-        return form("sessionsError", token -> {
+        return step(AccountStep.SIGN_OUT_SESSION, id, token -> {
             selfService.revokeSession(
                     token, id == null ? "" : id, password(password), blankToNull(otp), caller.client());
             return done("session");
@@ -109,7 +120,7 @@ public class AccountPageResource {
     @CsrfChecked
     @Path("sessions/sign-out-others")
     public Response signOutOthers(@FormParam("password") String password, @FormParam("otp") String otp) {
-        return form("sessionsError", token -> {
+        return step(AccountStep.SIGN_OUT_OTHERS, null, token -> {
             selfService.revokeOtherSessions(token, password(password), blankToNull(otp), caller.client());
             return done("sessions");
         });
@@ -120,7 +131,7 @@ public class AccountPageResource {
     @CsrfChecked
     @Path("totp")
     public Response enrolTotp(@FormParam("password") String password) {
-        return form("totpError", token -> {
+        return step(AccountStep.TURN_ON_TOTP, null, token -> {
             SecondFactor.Enrolment enrolment = selfService.enrolTotp(token, password(password), caller.client());
             Map<String, Object> values = responses.values("Set up two-factor authentication");
             values.put("qr", QrCodes.pngDataUrl(enrolment.otpauthUri()));
@@ -179,7 +190,7 @@ public class AccountPageResource {
     @CsrfChecked
     @Path("totp/disable")
     public Response disableTotp(@FormParam("password") String password, @FormParam("otp") String otp) {
-        return form("totpError", token -> {
+        return step(AccountStep.TURN_OFF_TOTP, null, token -> {
             selfService.disableTotp(token, password(password), otp == null ? "" : otp, caller.client());
             return done("totp-off");
         });
@@ -190,7 +201,7 @@ public class AccountPageResource {
     @CsrfChecked
     @Path("passkeys/new")
     public Response newPasskey(@FormParam("password") String password, @FormParam("otp") String otp) {
-        return form("passkeysError", token -> {
+        return step(AccountStep.ADD_PASSKEY, null, token -> {
             var options = selfService.beginPasskeyRegistration(
                     token,
                     password(password),
@@ -199,6 +210,7 @@ public class AccountPageResource {
                     caller.client());
             Map<String, Object> values = responses.values("Add a passkey");
             values.put("options", options.toString());
+            values.put("name", selfService.suggestedPasskeyName(caller.client()));
             return responses.page(200, Page.NEW_PASSKEY, values);
         });
     }
@@ -233,7 +245,7 @@ public class AccountPageResource {
     @Path("passkeys/remove")
     public Response removePasskey(
             @FormParam("id") String id, @FormParam("password") String password, @FormParam("otp") String otp) {
-        return form("passkeysError", token -> {
+        return step(AccountStep.REMOVE_PASSKEY, id, token -> {
             selfService.removePasskey(token, id, password(password), blankToNull(otp), caller.client());
             return done("passkey-removed");
         });
@@ -244,7 +256,7 @@ public class AccountPageResource {
     @CsrfChecked
     @Path("delete")
     public Response deleteAccount(@FormParam("password") String password, @FormParam("otp") String otp) {
-        return form("deleteError", token -> {
+        return step(AccountStep.DELETE_ACCOUNT, null, token -> {
             selfService.deleteAccount(token, password(password), blankToNull(otp), caller.client());
             return responses
                     .message(
@@ -274,6 +286,65 @@ public class AccountPageResource {
         });
     }
 
+    /** Runs a step's use case for the browser's session; a refusal shows the step page again, with its reason. */
+    private Response step(AccountStep step, String id, Function<SessionToken, Response> action) {
+        return signedIn(token -> {
+            try {
+                return action.apply(token);
+            } catch (Refusal refused) {
+                return switch (refused.reason()) {
+                    case THROTTLED, HASHING_BUSY, BUSY ->
+                        responses.retryLater(refused, responses.base() + "/portal/account", "Back to your account");
+                    case TOKEN_INVALID, TOKEN_MISSING -> toSignIn();
+                    default -> stepPage(token, step, id, status(refused), message(refused));
+                };
+            }
+        });
+    }
+
+    /**
+     * The step page; the session or passkey it acts on is named from the person's own, so an id
+     * that is not theirs (or no longer live) gets a not-found page, and nothing typed is shown.
+     */
+    private Response stepPage(SessionToken token, AccountStep step, String id, int status, String error) {
+        AccountOverview account = selfService.account(token);
+        Optional<String> what = StepDescriptions.of(step, id, account);
+        if (what.isEmpty()) {
+            return responses
+                    .message(
+                            404,
+                            "Not found",
+                            step == AccountStep.SIGN_OUT_SESSION
+                                    ? "That session has ended already."
+                                    : "There is no such passkey on your account.",
+                            responses.base() + "/portal/account",
+                            "Back to your account")
+                    .build();
+        }
+        Map<String, Object> values = responses.values(step.title);
+        values.put("error", error);
+        values.put("what", what.get());
+        values.put("action", responses.base() + "/portal/account/" + step.path);
+        values.put("button", step.button);
+        values.put("danger", step == AccountStep.DELETE_ACCOUNT || step == AccountStep.TURN_OFF_TOTP);
+        values.put("asksForCode", step.asksForCode(account.secondFactor()));
+        if (step.needsId) {
+            values.put("id", id);
+        }
+        return responses.page(status, Page.STEP, values);
+    }
+
+    private Response noSuchStep() {
+        return responses
+                .message(
+                        404,
+                        "Not found",
+                        "There is no such step.",
+                        responses.base() + "/portal/account",
+                        "Back to your account")
+                .build();
+    }
+
     private Response signedIn(Function<SessionToken, Response> page) {
         Optional<SessionToken> token = responses.sessionToken();
         if (token.isEmpty()) {
@@ -293,6 +364,7 @@ public class AccountPageResource {
         values.put("notice", notice);
         values.put("username", account.username());
         values.put("passwordChangeDue", account.passwordChangeDue());
+        values.put("passwordRules", PasswordPolicy.SUMMARY);
         values.put("groups", account.groups());
         values.put("secondFactor", account.secondFactor());
         values.put(
@@ -309,9 +381,8 @@ public class AccountPageResource {
     private static Map<String, Object> sessionRow(SessionSummary session) {
         Map<String, Object> row = new HashMap<>();
         row.put("id", session.id());
-        row.put(
-                "device",
-                session.userAgent() == null || session.userAgent().isBlank() ? "Unknown device" : session.userAgent());
+        row.put("device", session.device());
+        row.put("userAgent", session.userAgent() == null ? "" : session.userAgent());
         row.put("client", session.client() == null ? "" : session.client());
         row.put("createdAt", time(session.createdAt()));
         row.put("lastUsedAt", time(session.lastUsedAt()));
@@ -363,7 +434,7 @@ public class AccountPageResource {
         return typed == null || typed.isBlank() ? null : typed;
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return SessionJson.iso(instant).replace('T', ' ').replace("Z", " UTC");
     }
 

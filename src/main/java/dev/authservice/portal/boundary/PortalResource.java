@@ -1,6 +1,7 @@
 package dev.authservice.portal.boundary;
 
 import dev.authservice.accounts.control.Credentials;
+import dev.authservice.accounts.control.RegistrationSettings;
 import dev.authservice.accounts.entity.GroupName;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
@@ -64,6 +65,9 @@ public class PortalResource {
 
     @Inject
     PasskeySettings passkeySettings;
+
+    @Inject
+    RegistrationSettings registration;
 
     @Inject
     PortalCookies cookies;
@@ -300,18 +304,6 @@ public class PortalResource {
         return responses.page(403, Page.NO_ACCESS, values);
     }
 
-    private Response signedIn(PortalSignIn step) {
-        return responses
-                .seeOther(step.redirect() != null ? step.redirect() : settings.defaultRedirect(caller.contextPath()))
-                .header(
-                        HttpHeaders.SET_COOKIE,
-                        cookies.session(
-                                step.session().token(),
-                                step.keepSignedIn() ? step.session().lifetime() : null))
-                .header(HttpHeaders.SET_COOKIE, cookies.clearPending())
-                .build();
-    }
-
     private Response secondFactorRefused(Refusal refused, Optional<SessionToken> pending, String wrong) {
         return switch (refused.reason()) {
             case THROTTLED, HASHING_BUSY, BUSY -> retryLater(refused);
@@ -340,6 +332,9 @@ public class PortalResource {
         values.put("keep", keep);
         values.put("rd", target);
         values.put("passwordless", passkeySettings.passwordless());
+        if (registration.registrationEnabled()) {
+            values.put("signUp", PortalLinks.withTarget(responses.base() + "/portal/register", target));
+        }
         return values;
     }
 
@@ -376,23 +371,12 @@ public class PortalResource {
         return responses.retryLater(refused, responses.base() + "/portal/login", "Back to sign-in");
     }
 
-    /**
-     * The rd parameter if the browser may be sent there; a refused one is logged. The OpenID
-     * provider's own authorization endpoint is always allowed: it is where a sign-in for an
-     * OpenID client returns, and it checks the request again.
-     */
     private Optional<String> allowedTarget(String rd) {
-        if (rd == null || rd.isEmpty()) {
-            return Optional.empty();
-        }
-        if (OpenIdPagesResource.isOwnAuthorizationUrl(rd, responses.base())) {
-            return Optional.of(rd);
-        }
-        Optional<String> target = settings.redirectTargets().allowed(rd);
-        if (target.isEmpty()) {
-            auth.refuseRedirect(rd, caller.client());
-        }
-        return target;
+        return responses.allowedTarget(rd);
+    }
+
+    private Response signedIn(PortalSignIn step) {
+        return responses.signedIn(step);
     }
 
     private RelyingParty relyingParty() {

@@ -2,6 +2,7 @@ package dev.authservice.portal.boundary;
 
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
+import dev.authservice.auth.control.PortalSignIn;
 import dev.authservice.clients.control.ClientOrigins;
 import dev.authservice.http.control.Branding;
 import dev.authservice.http.control.SignInSettings;
@@ -124,9 +125,14 @@ public class PortalResponses {
 
     /** The answer when too many attempts failed or the hashing queue is full. */
     public Response retryLater(Refusal refused, String href, String linkText) {
+        return retryLater(refused, "Too many failed sign-ins for this account.", href, linkText);
+    }
+
+    /** As {@link #retryLater(Refusal, String, String)}, saying {@code throttled} when the throttle refused. */
+    public Response retryLater(Refusal refused, String throttled, String href, String linkText) {
         long seconds = refused.retryAfterSeconds();
         String text = refused.reason() == Refusal.Reason.THROTTLED
-                ? "Too many failed sign-ins for this account. Try again in " + seconds + " seconds."
+                ? throttled + " Try again in " + seconds + " seconds."
                 : "The service is busy. Try again in " + seconds + " seconds.";
         int status = refused.reason() == Refusal.Reason.THROTTLED ? 429 : 503;
         return message(status, "Try again later", text, href, linkText)
@@ -189,6 +195,40 @@ public class PortalResponses {
         String portalOrigin = signIn.origin().orElseGet(caller::addressedOrigin);
         return CsrfCheck.passes(
                 browser.csrf(), field, caller.header("Origin"), caller.header("Sec-Fetch-Site"), portalOrigin);
+    }
+
+    /**
+     * The browser is signed in: its session cookie (for the session's lifetime when it asked to be
+     * kept signed in, for the browser's otherwise), no pending sign-in, and on to where it was going.
+     */
+    public Response signedIn(PortalSignIn step) {
+        return seeOther(step.redirect() != null ? step.redirect() : settings.defaultRedirect(caller.contextPath()))
+                .header(
+                        HttpHeaders.SET_COOKIE,
+                        cookies.session(
+                                step.session().token(),
+                                step.keepSignedIn() ? step.session().lifetime() : null))
+                .header(HttpHeaders.SET_COOKIE, cookies.clearPending())
+                .build();
+    }
+
+    /**
+     * The rd parameter if the browser may be sent there; a refused one is logged. The OpenID
+     * provider's own authorization endpoint is always allowed: it is where a sign-in for an
+     * OpenID client returns, and it checks the request again.
+     */
+    public Optional<String> allowedTarget(String rd) {
+        if (rd == null || rd.isEmpty()) {
+            return Optional.empty();
+        }
+        if (OpenIdPagesResource.isOwnAuthorizationUrl(rd, base())) {
+            return Optional.of(rd);
+        }
+        Optional<String> target = settings.redirectTargets().allowed(rd);
+        if (target.isEmpty()) {
+            auth.refuseRedirect(rd, caller.client());
+        }
+        return target;
     }
 
     /** The session token in this browser's cookie, if any. */

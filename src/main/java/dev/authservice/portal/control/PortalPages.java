@@ -30,6 +30,8 @@ public class PortalPages {
         RECOVERY_CODES("recovery-codes"),
         NEW_PASSKEY("new-passkey"),
         NO_ACCESS("no-access"),
+        STEP("step"),
+        SIGN_UP("sign-up"),
         FORM_POST("form-post"),
         MESSAGE("message");
 

@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The keys auth.throttle.*: when failed logins of one name start to be refused, and for how long. */
+/**
+ * The keys auth.throttle.*: when failed logins of one name start to be refused, and for how long;
+ * how many accounts the sign-up page creates an hour from one address.
+ */
 @ApplicationScoped
 public class ThrottleSettings implements Settings {
 
@@ -28,6 +31,10 @@ public class ThrottleSettings implements Settings {
     @ConfigProperty(name = "auth.throttle.max-tracked-names")
     long maxTrackedNames;
 
+    @Inject
+    @ConfigProperty(name = "auth.throttle.sign-ups-per-address-per-hour")
+    int signUpsPerAddressPerHour;
+
     @Override
     @PostConstruct
     public void check() {
@@ -37,6 +44,7 @@ public class ThrottleSettings implements Settings {
                 // NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account.
                 .within("auth.throttle.max-failures-per-hour", maxFailuresPerHour, 1, 100)
                 .within("auth.throttle.max-tracked-names", maxTrackedNames, 1_000, 100_000_000)
+                .within("auth.throttle.sign-ups-per-address-per-hour", signUpsPerAddressPerHour, 1, 10_000)
                 .enforce();
     }
 
@@ -54,5 +62,9 @@ public class ThrottleSettings implements Settings {
 
     public long maxTrackedNames() {
         return maxTrackedNames;
+    }
+
+    public int signUpsPerAddressPerHour() {
+        return signUpsPerAddressPerHour;
     }
 }

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.authservice.it.support.Administrator;
 import dev.authservice.it.support.Deployments;
 import dev.authservice.it.support.HttpClientSupport;
+import dev.authservice.it.support.PortalBrowser;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,6 +59,20 @@ class ClosedRegistrationIT {
                         "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals(200, http.login(username, PASSWORD).statusCode());
+    }
+
+    @Test
+    void withRegistrationClosedThereIsNoSignUpPageAndNoLinkToOne() {
+        HttpClientSupport http = new HttpClientSupport(base);
+        PortalBrowser browser = new PortalBrowser(http, "https://auth.example.test");
+        String username = uniqueUsername("no-sign-up");
+
+        assertFalse(browser.get("portal/login").body().contains("sign-up-link"));
+        assertEquals(404, browser.get("portal/register").statusCode());
+        HttpResponse<String> posted = browser.post(
+                "portal/register", Map.of("csrf", browser.csrfToken(), "username", username, "password", PASSWORD));
+        assertEquals(404, posted.statusCode());
+        assertEquals(401, http.login(username, PASSWORD).statusCode(), "nothing was created");
     }
 
     @Test

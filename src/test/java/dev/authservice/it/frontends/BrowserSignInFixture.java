@@ -179,6 +179,24 @@ abstract class BrowserSignInFixture {
     }
 
     @Test
+    void aPersonSignsUpAndLandsSignedInOnThePageTheyAskedFor() throws IOException {
+        String username = HttpClientSupport.uniqueUsername("sign-up");
+        browser.get(app(1) + "/reports?year=2026");
+        assertOnSignInPageFor(app(1) + "/reports?year=2026");
+        browser.findElement(By.id("sign-up-link")).click();
+        awaitUrl(portal() + "/portal/register?rd="
+                + URLEncoder.encode(app(1) + "/reports?year=2026", StandardCharsets.UTF_8));
+        screenshot("sign-up.png");
+
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-up")).click();
+
+        awaitUrl(app(1) + "/reports?year=2026");
+        assertEquals("app1.example.test:" + port() + " sees X-Auth-User=" + username, text("who"));
+    }
+
+    @Test
     void anAccountWithTotpSignsInWithItsCode() {
         String username = registered("browser-totp");
         TestAuthenticator authenticator = enrolTotp(username);
@@ -230,8 +248,9 @@ abstract class BrowserSignInFixture {
         // Sessions: the API client's session is listed beside this browser's, and ends.
         List<WebElement> others = browser.findElements(By.cssSelector("tr.session:not(:has(.this-browser))"));
         assertEquals(1, others.size(), browser.getPageSource());
-        others.get(0).findElement(By.name("password")).sendKeys(PASSWORD);
         others.get(0).findElement(By.className("sign-out-session")).click();
+        assertTrue(awaitText("what").startsWith("The session of "), text("what"));
+        confirmStep(PASSWORD, null);
         awaitUrl(portal() + "/portal/account?done=session");
         assertEquals(401, http.session(apiToken).statusCode(), "the other session has ended");
 
@@ -244,8 +263,8 @@ abstract class BrowserSignInFixture {
         assertEquals(200, http.login(username, password).statusCode());
 
         // TOTP: the QR code holds the key shown beside it; the first code turns it on.
-        browser.findElement(By.cssSelector("#two-factor input[name=password]")).sendKeys(password);
         browser.findElement(By.id("totp-enrol")).click();
+        confirmStep(password, null);
         String shown = awaitText("totp-secret");
         assertTrue(shown.matches("[A-Z2-7]{4}( [A-Z2-7]{1,4})+"), "the key in groups of four: " + shown);
         String secret = shown.replace(" ", "");
@@ -282,13 +301,13 @@ abstract class BrowserSignInFixture {
                         .setHasResidentKey(true)
                         .setHasUserVerification(true)
                         .setIsUserVerified(true));
-        browser.findElement(By.cssSelector("#passkeys form:last-of-type input[name=password]"))
-                .sendKeys(password);
-        browser.findElement(By.cssSelector("#passkeys form:last-of-type input[name=otp]"))
-                .sendKeys(nextCode(app));
         browser.findElement(By.id("add-passkey")).click();
+        confirmStep(password, nextCode(app));
         awaitText("create-passkey");
         WebElement name = browser.findElement(By.id("passkey-name"));
+        assertTrue(
+                name.getAttribute("value").endsWith(" on Linux"),
+                "named after the device: " + name.getAttribute("value"));
         name.clear();
         name.sendKeys("Test laptop");
         browser.findElement(By.id("create-passkey")).click();
@@ -317,11 +336,36 @@ abstract class BrowserSignInFixture {
         assertEquals(username, text("username"));
 
         // Removing it, with the password and a code.
-        browser.findElement(By.cssSelector("tr.passkey input[name=password]")).sendKeys(password);
-        browser.findElement(By.cssSelector("tr.passkey input[name=otp]")).sendKeys(nextCode(app));
         browser.findElement(By.className("remove-passkey")).click();
+        assertTrue(awaitText("what").contains("Test laptop"), text("what"));
+        screenshot("step.png");
+        confirmStep(password, nextCode(app));
         awaitUrl(portal() + "/portal/account?done=passkey-removed");
         assertTrue(browser.findElements(By.cssSelector("tr.passkey")).isEmpty());
+
+        // Deleting the account: its own step says what goes, and asks once.
+        browser.findElement(By.id("delete-account")).click();
+        assertTrue(awaitText("what").endsWith("It cannot be undone."), text("what"));
+        fullPageScreenshot("delete.png");
+        confirmStep(password, nextCode(app));
+        assertEquals("Account deleted", awaitTagText("h1"));
+        assertEquals(401, http.login(username, password).statusCode());
+    }
+
+    /** A step page: the password, a code if asked, and the step's button. */
+    private void confirmStep(String password, String code) {
+        awaitText("what");
+        browser.findElement(By.id("step-password")).sendKeys(password);
+        if (code != null) {
+            browser.findElement(By.id("step-otp")).sendKeys(code);
+        }
+        browser.findElement(By.id("confirm")).click();
+    }
+
+    private String awaitTagText(String tag) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.tagName(tag)));
+        return browser.findElement(By.tagName(tag)).getText();
     }
 
     private void changePassword(String current, String replacement) {

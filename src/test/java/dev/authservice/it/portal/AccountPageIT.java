@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The account page as a browser without JavaScript uses it: every form a use case of the JSON API, with the same re-authentication. */
@@ -159,6 +160,10 @@ class AccountPageIT extends PortalDeployment {
         assertFalse(page.body().contains("id=\"notice\""), page.body());
     }
 
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
     @Test
     void aDeviceNameFromTheUserAgentIsShownEscaped() {
         String username = signedInAccount();
@@ -172,6 +177,95 @@ class AccountPageIT extends PortalDeployment {
 
         assertFalse(page.contains("<img src=x"), page);
         assertTrue(page.contains("&lt;img src"), page);
+    }
+
+    @Test
+    void theAccountPageAsksForNoPasswordButEachActionHasAStepPageThatAsksOnce() {
+        signedInAccount();
+        String page = browser.get("portal/account").body();
+        assertFalse(page.contains("name=\"password\""), "only the password change takes a password there: " + page);
+        assertTrue(page.contains("id=\"current-password\""), page);
+
+        for (String step : List.of("sign-out-others", "totp-on", "passkey-add", "delete")) {
+            HttpResponse<String> stepPage = browser.get("portal/account/step?step=" + step);
+            assertEquals(200, stepPage.statusCode(), step);
+            assertEquals(1, count(stepPage.body(), "name=\"password\""), step + ": " + stepPage.body());
+            assertFalse(stepPage.body().contains("name=\"otp\""), "no second factor, no code: " + stepPage.body());
+            assertTrue(stepPage.body().contains("id=\"cancel\""), stepPage.body());
+        }
+        assertTrue(browser.get("portal/account/step?step=delete").body().contains("It cannot be undone."));
+        assertTrue(browser.get("portal/account/step?step=delete")
+                .body()
+                .contains("action=\"" + PORTAL + "/portal/account/delete\""));
+    }
+
+    @Test
+    void withTotpOnAStepAsksForTheCodeToo() {
+        signedInAccount();
+        Matcher secret = SECRET.matcher(submit("totp", "password", PASSWORD).body());
+        assertTrue(secret.find());
+        assertEquals(
+                200,
+                submit(
+                                "totp/confirm",
+                                "code",
+                                new TestAuthenticator(secret.group(1).replace(" ", "")).codeAt(http.clock()))
+                        .statusCode());
+
+        String stepPage = browser.get("portal/account/step?step=totp-off").body();
+
+        assertTrue(stepPage.contains("name=\"otp\""), stepPage);
+        assertTrue(stepPage.contains("action=\"" + PORTAL + "/portal/account/totp/disable\""), stepPage);
+    }
+
+    @Test
+    void aSessionsStepNamesItsDeviceAndAWrongPasswordIsShownThereAndChangesNothing() {
+        String username = signedInAccount();
+        String chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
+                + " Chrome/131.0.0.0 Safari/537.36";
+        String other = HttpClientSupport.token(http.send(http.request("login")
+                .header("Content-Type", "application/json")
+                .header("User-Agent", chrome)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        HttpClientSupport.credentials(username, PASSWORD)))));
+        String account = browser.get("portal/account").body();
+        assertTrue(account.contains(">Chrome on Linux</td>"), account);
+        Matcher id = Pattern.compile(
+                        "name=\"step\" value=\"sign-out-session\"><input type=\"hidden\" name=\"id\" value=\"([^\"]+)\"")
+                .matcher(account);
+        assertTrue(id.find(), account);
+
+        HttpResponse<String> step = browser.get("portal/account/step?step=sign-out-session&id=" + id.group(1));
+        assertEquals(200, step.statusCode());
+        assertTrue(step.body().contains("The session of Chrome on Linux"), step.body());
+
+        HttpResponse<String> refused = submit("sessions/sign-out", "id", id.group(1), "password", "not the password");
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"what\""), "the step page again: " + refused.body());
+        assertTrue(refused.body().contains("role=\"alert\" id=\"error\""), refused.body());
+        assertEquals(200, http.session(other).statusCode(), "the session lives on");
+
+        HttpResponse<String> done = submit("sessions/sign-out", "id", id.group(1), "password", PASSWORD);
+        assertEquals(URI.create(PORTAL + "/portal/account?done=session"), location(done));
+        assertEquals(401, http.session(other).statusCode());
+    }
+
+    @Test
+    void aStepForSomethingThatIsNotThePersonsIsNotFoundAndEchoesNothing() {
+        String alice = signedInAccount();
+        HttpResponse<String> unknownStep = browser.get("portal/account/step?step=%3Cscript%3E");
+        assertEquals(404, unknownStep.statusCode());
+        assertFalse(unknownStep.body().contains("<script>"), unknownStep.body());
+
+        HttpResponse<String> thisBrowser = browser.get("portal/account/step?step=sign-out-session&id=x");
+        assertEquals(404, thisBrowser.statusCode());
+        HttpResponse<String> forged =
+                browser.get("portal/account/step?step=passkey-remove&id=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E");
+        assertEquals(404, forged.statusCode());
+        assertFalse(forged.body().contains("<img"), forged.body());
+        assertTrue(http.session(HttpClientSupport.token(http.login(alice, PASSWORD)))
+                        .statusCode()
+                == 200);
     }
 
     @Test

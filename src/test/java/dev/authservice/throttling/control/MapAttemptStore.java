@@ -55,4 +55,9 @@ class MapAttemptStore implements AttemptStore {
     int size() {
         return records.size();
     }
+
+    /** The names that have a record. */
+    java.util.Set<String> names() {
+        return records.keySet();
+    }
 }
