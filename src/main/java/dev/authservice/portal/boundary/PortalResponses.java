@@ -64,6 +64,7 @@ public class PortalResponses {
         Map<String, Object> values = new HashMap<>();
         values.put("title", title);
         values.put("product", branding.title());
+        branding.logoUrl().ifPresent(logo -> values.put("logo", logo));
         values.put("base", base());
         return values;
     }

@@ -3,12 +3,15 @@ package dev.authservice.portal.control;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
+import dev.authservice.http.control.Branding;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -42,6 +45,12 @@ public class PortalPages {
         }
     }
 
+    /** The hover shade style.css writes beside {@link Branding#DEFAULT_ACCENT}. */
+    static final String DEFAULT_ACCENT_HOVER = "#17498f";
+
+    @Inject
+    Branding branding;
+
     private final Map<Page, Mustache> templates = new EnumMap<>(Page.class);
     private byte[] styleSheet;
     private byte[] passkeyScript;
@@ -54,7 +63,11 @@ public class PortalPages {
         for (Page page : Page.values()) {
             templates.put(page, factory.compile(page.template + ".mustache"));
         }
-        styleSheet = resource("/portal/style.css");
+        // The accent is the deployer's (auth.portal.accent-color); the sheet ships with the default's two shades.
+        styleSheet = new String(resource("/portal/style.css"), StandardCharsets.UTF_8)
+                .replace(Branding.DEFAULT_ACCENT, branding.accent())
+                .replace(DEFAULT_ACCENT_HOVER, branding.accentHover())
+                .getBytes(StandardCharsets.UTF_8);
         passkeyScript = resource("/portal/passkeys.js");
         formPostScript = resource("/portal/form-post.js");
     }

@@ -3,6 +3,7 @@ package dev.authservice.it.portal;
 import static dev.authservice.it.support.HttpClientSupport.json;
 import static dev.authservice.it.support.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.authservice.it.support.TestAuthenticator;
@@ -17,6 +18,31 @@ class BrandingIT extends PortalDeployment {
     void thePortalsTabsCarryTheCompanysName() {
         HttpResponse<String> page = browser.get("portal/login");
         assertTrue(page.body().contains("<title>Sign in · " + TITLE + "</title>"), page.body());
+    }
+
+    @Test
+    void everyPageShowsTheCompanysLogoFromThePortalsOwnOrigin() {
+        for (String path : java.util.List.of("portal/login", "portal/logout", "portal/register")) {
+            HttpResponse<String> page = browser.get(path);
+            assertTrue(
+                    page.body().contains("<img class=\"logo\" src=\"" + LOGO + "\" alt=\"" + TITLE + "\">"),
+                    path + ": " + page.body());
+            assertTrue(
+                    page.headers()
+                            .firstValue("Content-Security-Policy")
+                            .orElse("")
+                            .contains("img-src 'self' data:;"),
+                    "the policy stays as strict: the logo is the portal's own");
+        }
+    }
+
+    @Test
+    void theStyleSheetCarriesTheCompanysAccentInPlaceOfTheDefault() {
+        String css = check("portal/style.css", "text/css,*/*;q=0.1").body();
+
+        assertTrue(css.contains("background: " + ACCENT + ";"), css);
+        assertTrue(css.contains("outline: 3px solid " + ACCENT + ";"), css);
+        assertFalse(css.contains("#1f5fbf"), css);
     }
 
     @Test

@@ -42,6 +42,8 @@ abstract class PortalDeployment {
     static final Pattern CODE = Pattern.compile("<li><code>([A-Z2-7-]+)</code></li>");
 
     static final String TITLE = "Example Corp";
+    static final String LOGO = "/brand/logo.svg";
+    static final String ACCENT = "#6b21a8";
     static final String REPORTS = "https://app1.example.test/reports?year=2026";
 
     @ArquillianResource
@@ -64,9 +66,13 @@ abstract class PortalDeployment {
                         "example.test",
                         "auth.registration.enabled",
                         "true",
-                        // The company's name, where people see the service's (BrandingIT).
+                        // The company's name, logo and colour, where people see the service's (BrandingIT).
                         "auth.portal.title",
-                        TITLE));
+                        TITLE,
+                        "auth.portal.logo-url",
+                        LOGO,
+                        "auth.portal.accent-color",
+                        ACCENT));
     }
 
     @BeforeEach
