@@ -71,7 +71,8 @@ class ComponentDependenciesTest {
                 .forEach((from, targets) -> targets.forEach(to -> {
                     if (layerOf(from) == 0
                             && layerOf(to) == 0
-                            && !(from.equals("portal") && (to.equals("selfservice") || to.equals("oidc")))) {
+                            && !(from.equals("portal")
+                                    && (to.equals("selfservice") || to.equals("oidc") || to.equals("admin")))) {
                         sideways.add(from + " -> " + to);
                     }
                 }));

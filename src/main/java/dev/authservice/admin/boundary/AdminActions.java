@@ -5,7 +5,9 @@ import dev.authservice.accounts.entity.GroupName;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.admin.control.Administration;
 import dev.authservice.audit.control.SecurityEvent;
+import dev.authservice.audit.control.SecurityEventStore;
 import dev.authservice.audit.entity.Client;
+import dev.authservice.audit.entity.StoredSecurityEvent;
 import dev.authservice.auth.control.SignIns;
 import dev.authservice.clients.control.ClientMetadata;
 import dev.authservice.clients.control.ClientOrigins;
@@ -65,6 +67,9 @@ public class AdminActions {
     @Inject
     Event<SecurityEvent> events;
 
+    @Inject
+    SecurityEventStore eventStore;
+
     /** A page of accounts for an administrator, with the total that match. */
     public AdminUserPage listUsers(SessionToken token, String search, int first, int max, Client client) {
         String admin = administrator(token, client);
@@ -76,7 +81,8 @@ public class AdminActions {
                         u,
                         page.groups().getOrDefault(u.username(), List.of()),
                         live.getOrDefault(u.username(), 0L),
-                        null))
+                        null,
+                        0))
                 .toList();
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USERS_LISTED, admin, client, null, 0));
         return new AdminUserPage(users, page.more());
@@ -88,7 +94,12 @@ public class AdminActions {
         User user = administration.existing(username);
         List<SessionSummary> live = sessions.liveOf(username, null);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USER_VIEWED, admin, client, username, 0));
-        return adminView(user, administration.groupsOf(username), live.size(), live);
+        return adminView(
+                user,
+                administration.groupsOf(username),
+                live.size(),
+                live,
+                passkeys.of(username).size());
     }
 
     /** An account an administrator creates, in these groups; returns its canonical name. */
@@ -162,6 +173,15 @@ public class AdminActions {
         administration.delete(user);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_USER_DELETED, admin, client, username, ended));
         return ended;
+    }
+
+    /**
+     * The newest security events of every instance, within auth.audit.retention, newest first;
+     * with a username, what that account did and what was done to it.
+     */
+    public List<StoredSecurityEvent> events(SessionToken token, String username, int max, Client client) {
+        administrator(token, client);
+        return eventStore.newest(username, max);
     }
 
     /** Registers a relying party of the OpenID provider; the answer holds its secret, shown this once. */
@@ -242,15 +262,18 @@ public class AdminActions {
         return groups;
     }
 
-    private static AdminUser adminView(User user, List<String> groups, long liveSessions, List<SessionSummary> live) {
+    private static AdminUser adminView(
+            User user, List<String> groups, long liveSessions, List<SessionSummary> live, int passkeyCount) {
         return new AdminUser(
                 user.username(),
                 user.createdAt(),
                 user.lastLoginAt(),
                 user.isDisabled(),
+                user.isPasswordChangeDue(),
                 groups,
                 user.hasSecondFactor(),
                 liveSessions,
-                live);
+                live,
+                passkeyCount);
     }
 }

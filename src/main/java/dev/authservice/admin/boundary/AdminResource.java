@@ -72,7 +72,11 @@ public class AdminResource {
         for (SessionSummary s : user.sessions()) {
             sessions.add(SessionJson.of(s));
         }
-        return Response.ok(json(user).add("sessions", sessions).build()).build();
+        return Response.ok(json(user)
+                        .add("sessions", sessions)
+                        .add("passkeys", user.passkeys())
+                        .build())
+                .build();
     }
 
     @POST
@@ -185,6 +189,7 @@ public class AdminResource {
                         "last_login_at",
                         user.lastLoginAt() == null ? JsonValue.NULL : string(SessionJson.iso(user.lastLoginAt())))
                 .add("disabled", user.disabled())
+                .add("password_change_due", user.passwordChangeDue())
                 .add("groups", groups)
                 .add("second_factor", user.secondFactor())
                 .add("live_sessions", user.liveSessions());

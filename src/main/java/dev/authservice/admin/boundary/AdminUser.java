@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * An account as the admin API shows it; {@code sessions} only when one account is asked for
- * (null in the list).
+ * (null in the list), and {@code passkeys} then too (0 in the list).
  */
 public record AdminUser(
         String username,
         Instant createdAt,
         Instant lastLoginAt,
         boolean disabled,
+        boolean passwordChangeDue,
         List<String> groups,
         boolean secondFactor,
         long liveSessions,
-        List<SessionSummary> sessions) {}
+        List<SessionSummary> sessions,
+        int passkeys) {}

@@ -186,6 +186,8 @@ public class Administration {
     public void setPassword(User target, Password password) {
         policy.check(Username.canonical(target.username()), password);
         target.changePasswordHash(hashingGate.run(() -> hasher.hash(password)));
+        // Someone else knows it now: its owner is asked to choose their own at the next sign-in.
+        target.requirePasswordChange();
     }
 
     public void delete(User target) {

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The audit trail: each {@link SecurityEvent} becomes one log line (logger {@code auth.security})
- * and one step of its counter in {@link AuthMetrics}. Successes are recorded after their
+ * The audit trail: each {@link SecurityEvent} becomes one log line (logger {@code auth.security}),
+ * one step of its counter in {@link AuthMetrics}, and a row for the admin console
+ * ({@link SecurityEventStore}). Successes are recorded after their
  * transaction commits, refusals after theirs rolls back, so nothing is recorded that did not
  * happen.
  */
@@ -23,6 +24,9 @@ public class SecurityEvents {
 
     @Inject
     AuthMetrics metrics;
+
+    @Inject
+    SecurityEventStore store;
 
     private final Map<SecurityEvent.Kind, AuthMetrics.Counter> counters = new EnumMap<>(SecurityEvent.Kind.class);
 
@@ -93,6 +97,7 @@ public class SecurityEvents {
     private void record(SecurityEvent event) {
         counters.get(event.kind()).inc(countsSessions(event.kind()) ? event.sessions() : 1);
         LOG.log(event.kind().level(), () -> LogLine.of(event));
+        store.offer(event);
     }
 
     private static boolean countsSessions(SecurityEvent.Kind kind) {

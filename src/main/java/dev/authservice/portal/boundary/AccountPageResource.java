@@ -280,7 +280,8 @@ public class AccountPageResource {
                     case THROTTLED, HASHING_BUSY, BUSY ->
                         responses.retryLater(refused, responses.base() + "/portal/account", "Back to your account");
                     case TOKEN_INVALID, TOKEN_MISSING -> toSignIn();
-                    default -> accountPage(token, status(refused), Map.of(errorKey, message(refused)), null);
+                    default ->
+                        accountPage(token, PortalResponses.statusOf(refused), Map.of(errorKey, message(refused)), null);
                 };
             }
         });
@@ -296,7 +297,7 @@ public class AccountPageResource {
                     case THROTTLED, HASHING_BUSY, BUSY ->
                         responses.retryLater(refused, responses.base() + "/portal/account", "Back to your account");
                     case TOKEN_INVALID, TOKEN_MISSING -> toSignIn();
-                    default -> stepPage(token, step, id, status(refused), message(refused));
+                    default -> stepPage(token, step, id, PortalResponses.statusOf(refused), message(refused));
                 };
             }
         });
@@ -407,16 +408,6 @@ public class AccountPageResource {
 
     private Response toSignIn() {
         return responses.seeOther(responses.base() + "/portal/login").build();
-    }
-
-    private static int status(Refusal refused) {
-        return switch (refused.reason()) {
-            case INVALID_CREDENTIALS, SECOND_FACTOR_REQUIRED, PASSKEY_REFUSED -> 401;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            default -> 400;
-        };
     }
 
     /** The refusal's own words, but for the second factor, whose API wording names a JSON field. */

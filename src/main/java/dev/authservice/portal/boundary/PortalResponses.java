@@ -129,6 +129,17 @@ public class PortalResponses {
         return retryLater(refused, "Too many failed sign-ins for this account.", href, linkText);
     }
 
+    /** The status of a page that shows a refusal beside its form. */
+    public static int statusOf(Refusal refused) {
+        return switch (refused.reason()) {
+            case INVALID_CREDENTIALS, SECOND_FACTOR_REQUIRED, PASSKEY_REFUSED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT, USERNAME_TAKEN -> 409;
+            case FORBIDDEN -> 403;
+            default -> 400;
+        };
+    }
+
     /** As {@link #retryLater(Refusal, String, String)}, saying {@code throttled} when the throttle refused. */
     public Response retryLater(Refusal refused, String throttled, String href, String linkText) {
         long seconds = refused.retryAfterSeconds();

@@ -35,6 +35,10 @@ public class PortalPages {
         NO_ACCESS("no-access"),
         STEP("step"),
         SIGN_UP("sign-up"),
+        ADMIN_USERS("admin-users"),
+        ADMIN_USER("admin-user"),
+        ADMIN_DELETE("admin-delete"),
+        ADMIN_EVENTS("admin-events"),
         FORM_POST("form-post"),
         MESSAGE("message");
 
