@@ -51,6 +51,9 @@ public class SecurityEventStore {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
 
+    /** Starts above any earlier run's: microseconds of the wall clock at start. */
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
+
     /** Queues the event for the next write. */
     public void offer(SecurityEvent event) {
         queued.addLast(new StoredSecurityEvent(
@@ -134,9 +137,15 @@ public class SecurityEventStore {
         return purged;
     }
 
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * 16 hex digits of this instance's sequence, then 6 random characters: unique across
+     * instances, and in the order this instance recorded them, which orders events of the same
+     * millisecond (the view sorts by time, then by id).
+     */
+    private String newId() {
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        return String.format("%016x", sequence.incrementAndGet())
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(random).substring(0, 6);
     }
 }

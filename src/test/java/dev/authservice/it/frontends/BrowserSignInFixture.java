@@ -161,6 +161,7 @@ abstract class BrowserSignInFixture {
         browser.get(app(1) + "/reports?year=2026");
         assertOnSignInPageFor(app(1) + "/reports?year=2026");
         screenshot("sign-in.png");
+        PageChecks.assertAccessible(browser, "the sign-in page");
 
         typeCredentials(username);
         awaitUrl(app(1) + "/reports?year=2026");
@@ -170,6 +171,7 @@ abstract class BrowserSignInFixture {
         assertEquals("app2.example.test:" + port() + " sees X-Auth-User=" + username, text("who"));
 
         browser.get(portal() + "/portal/logout");
+        PageChecks.assertAccessible(browser, "the sign-out page");
         browser.findElement(By.id("sign-out")).click();
         awaitUrl(portal() + "/portal/login?done=signed-out");
         assertEquals("You have been signed out.", text("notice"));
@@ -187,6 +189,7 @@ abstract class BrowserSignInFixture {
         awaitUrl(portal() + "/portal/register?rd="
                 + URLEncoder.encode(app(1) + "/reports?year=2026", StandardCharsets.UTF_8));
         screenshot("sign-up.png");
+        PageChecks.assertAccessible(browser, "the sign-up page");
 
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
@@ -204,6 +207,7 @@ abstract class BrowserSignInFixture {
         assertOnSignInPageFor(app(2) + "/orders");
         typeCredentials(username);
         awaitUrl(portal() + "/portal/login/second-factor");
+        PageChecks.assertAccessible(browser, "the second-factor step");
         browser.findElement(By.id("code")).sendKeys(authenticator.codeAt(http.clock()));
         browser.findElement(By.id("verify")).click();
         awaitUrl(app(2) + "/orders");
@@ -243,6 +247,7 @@ abstract class BrowserSignInFixture {
         awaitUrl(portal() + "/portal/account");
         assertEquals(username, text("username"));
         fullPageScreenshot("account.png");
+        PageChecks.assertAccessible(browser, "the account page");
         assertFitsAPhone("account-phone.png");
 
         // Sessions: the API client's session is listed beside this browser's, and ends.
@@ -250,6 +255,7 @@ abstract class BrowserSignInFixture {
         assertEquals(1, others.size(), browser.getPageSource());
         others.get(0).findElement(By.className("sign-out-session")).click();
         assertTrue(awaitText("what").startsWith("The session of "), text("what"));
+        PageChecks.assertAccessible(browser, "a step page");
         confirmStep(PASSWORD, null);
         awaitUrl(portal() + "/portal/account?done=session");
         assertEquals(401, http.session(apiToken).statusCode(), "the other session has ended");
@@ -274,6 +280,7 @@ abstract class BrowserSignInFixture {
         assertTrue(otpauth.startsWith("otpauth://totp/auth-service:" + username + "?"), otpauth);
         assertTrue(otpauth.contains("secret=" + secret + "&"), otpauth + " holds " + secret);
         fullPageScreenshot("totp.png");
+        PageChecks.assertAccessible(browser, "the TOTP enrolment");
         TestAuthenticator app = new TestAuthenticator(secret);
         browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
         browser.findElement(By.id("totp-confirm")).click();
@@ -281,6 +288,7 @@ abstract class BrowserSignInFixture {
         assertEquals(
                 10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
         fullPageScreenshot("recovery-codes.png");
+        PageChecks.assertAccessible(browser, "the recovery codes");
         browser.findElement(By.id("done")).click();
         assertTrue(awaitText("totp-state").startsWith("On"), text("totp-state"));
 
@@ -304,6 +312,7 @@ abstract class BrowserSignInFixture {
         browser.findElement(By.id("add-passkey")).click();
         confirmStep(password, nextCode(app));
         awaitText("create-passkey");
+        PageChecks.assertAccessible(browser, "the new passkey's page");
         WebElement name = browser.findElement(By.id("passkey-name"));
         assertTrue(
                 name.getAttribute("value").endsWith(" on Linux"),
@@ -318,6 +327,7 @@ abstract class BrowserSignInFixture {
                 browser.findElement(By.cssSelector("tr.passkey input[name=name]"))
                         .getAttribute("value"));
         fullPageScreenshot("account-with-passkey.png");
+        PageChecks.assertAccessible(browser, "the account page with a passkey and two-factor on");
         assertFitsAPhone("account-with-passkey-phone.png");
 
         // Signing in again: the password, then the passkey instead of a code.
@@ -350,6 +360,143 @@ abstract class BrowserSignInFixture {
         confirmStep(password, nextCode(app));
         assertEquals("Account deleted", awaitTagText("h1"));
         assertEquals(401, http.login(username, password).statusCode());
+    }
+
+    /**
+     * docs/administration.md's console, as the help desk uses it: the administrator signs in with
+     * TOTP, finds one person among 10,000 accounts by the start of her name, and acts on her
+     * account; she sees each effect in her own browser. Every page the administrator sees passes
+     * axe-core's WCAG 2.1 A and AA rules and fits a phone. One front end runs it
+     * (NginxBrowserSignInIT), as the account page's walk-through.
+     */
+    void walkThroughTheAdminConsole() throws Exception {
+        String crowd = HttpClientSupport.uniqueUsername("staff");
+        registerMany(crowd + "-", 10_000);
+        String alice = crowd + "-alice";
+        assertEquals(201, http.register(alice, PASSWORD).statusCode());
+        TestAuthenticator hers = enrolTotp(alice);
+        WebDriver her = chromium(dir.resolve("example.test.crt"));
+        try {
+            her.get(portal() + "/portal/login");
+            signInAs(her, alice, PASSWORD, hers);
+            awaitUrl(her, portal() + "/portal/account");
+
+            // The administrator: password, then the code, and back to the console.
+            TestAuthenticator admins = dev.authservice.it.support.Administrator.authenticator(http);
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+            browser.get(portal() + "/portal/admin");
+            awaitUrl(portal() + "/portal/login?rd="
+                    + URLEncoder.encode(portal() + "/portal/admin", StandardCharsets.UTF_8));
+            signInAs(browser, Deployments.ADMIN_USERNAME, Deployments.ADMIN_PASSWORD, admins);
+            awaitUrl(portal() + "/portal/admin");
+            PageChecks.assertAccessible(browser, "the account list");
+
+            browser.findElement(By.id("search")).sendKeys(crowd + "-a");
+            browser.findElement(By.id("find")).click();
+            awaitText("users");
+            List<WebElement> found = browser.findElements(By.className("user-link"));
+            assertEquals(List.of(alice), found.stream().map(WebElement::getText).toList());
+            fullPageScreenshot("admin-users.png");
+            PageChecks.assertFitsAPhone(browser, "the account list");
+            browser.findElements(By.className("user-link")).get(0).click();
+            assertEquals(alice, awaitText("username"));
+            PageChecks.assertAccessible(browser, "one account");
+            fullPageScreenshot("admin-user.png");
+            assertFitsAPhone(browser, "admin-user-phone.png", "username");
+
+            // A group: she has it at her next page.
+            WebElement groups = browser.findElement(By.id("groups-field"));
+            groups.clear();
+            groups.sendKeys("finance");
+            browser.findElement(By.id("save-groups")).click();
+            assertEquals("The groups are saved.", awaitText("notice"));
+            her.navigate().refresh();
+            assertEquals("Groups: finance", her.findElement(By.id("groups")).getText());
+
+            // Disabled: her session ends at once; enabled, she signs in again.
+            browser.findElement(By.id("disable")).click();
+            assertEquals("Disabled", awaitText("user-state"));
+            her.navigate().refresh();
+            awaitUrl(her, portal() + "/portal/login");
+            browser.findElement(By.id("enable")).click();
+            assertEquals("Enabled", awaitText("user-state"));
+            signInAs(her, alice, PASSWORD, hers);
+            awaitUrl(her, portal() + "/portal/account");
+
+            // Her sessions ended.
+            browser.findElement(By.id("end-sessions")).click();
+            assertEquals("Every session of the account has ended.", awaitText("notice"));
+            her.navigate().refresh();
+            awaitUrl(her, portal() + "/portal/login");
+            signInAs(her, alice, PASSWORD, hers);
+            awaitUrl(her, portal() + "/portal/account");
+
+            // Her second factor reset: the password alone signs her in, and her page says so.
+            browser.findElement(By.id("reset-second-factor")).click();
+            assertEquals("Off", awaitText("user-second-factor"));
+            her.navigate().refresh();
+            awaitUrl(her, portal() + "/portal/login");
+            signInAs(her, alice, PASSWORD, null);
+            awaitUrl(her, portal() + "/portal/account");
+            assertTrue(her.findElement(By.id("totp-state")).getText().startsWith("Off"));
+
+            // What happened, as the security events tell it.
+            browser.findElement(By.id("user-events")).click();
+            assertTrue(Poll.until(Duration.ofSeconds(10), () -> {
+                browser.navigate().refresh();
+                return browser.findElements(By.cssSelector("tr.event td.kind")).stream()
+                        .map(WebElement::getText)
+                        .toList()
+                        .containsAll(List.of(
+                                "admin.user.groups",
+                                "admin.user.disable",
+                                "admin.user.enable",
+                                "admin.user.logout",
+                                "admin.user.second-factor.reset"));
+            }));
+            PageChecks.assertAccessible(browser, "the security events");
+            fullPageScreenshot("admin-events.png");
+
+            // Deleting starts at a confirmation page.
+            browser.get(portal() + "/portal/admin/user?name=" + URLEncoder.encode(alice, StandardCharsets.UTF_8));
+            browser.findElement(By.id("delete-user")).click();
+            assertTrue(awaitText("what").endsWith("It cannot be undone."));
+            PageChecks.assertAccessible(browser, "the deletion's confirmation");
+        } finally {
+            her.quit();
+        }
+    }
+
+    /** Registers {@code count} accounts named {@code prefix} and a number, eight at a time. */
+    private void registerMany(String prefix, int count) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = prefix + String.format("%05d", i);
+                answers.add(pool.submit(() -> http.register(name, PASSWORD).statusCode()));
+            }
+            for (var answer : answers) {
+                assertEquals(201, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The sign-in form in this browser, then the code step when the account has an authenticator. */
+    private void signInAs(WebDriver someone, String username, String password, TestAuthenticator app) {
+        new WebDriverWait(someone, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        someone.findElement(By.id("username")).sendKeys(username);
+        someone.findElement(By.id("password")).sendKeys(password);
+        someone.findElement(By.id("sign-in")).click();
+        if (app != null) {
+            new WebDriverWait(someone, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+            someone.findElement(By.id("code")).sendKeys(nextCode(app));
+            someone.findElement(By.id("verify")).click();
+        }
     }
 
     /** A step page: the password, a code if asked, and the step's button. */
@@ -422,6 +569,10 @@ abstract class BrowserSignInFixture {
     }
 
     private void awaitUrl(String url) {
+        awaitUrl(browser, url);
+    }
+
+    private static void awaitUrl(WebDriver browser, String url) {
         try {
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(url));
         } catch (RuntimeException e) {
@@ -449,11 +600,15 @@ abstract class BrowserSignInFixture {
      * button is reachable without scrolling sideways.
      */
     private void assertFitsAPhone(String screenshot) throws IOException {
+        assertFitsAPhone(browser, screenshot, "username");
+    }
+
+    private void assertFitsAPhone(WebDriver browser, String screenshot, String idOnThePage) throws IOException {
         org.openqa.selenium.Dimension window = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
             browser.navigate().refresh();
-            awaitText("username");
+            awaitText(idOnThePage);
             org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
             Number width = (Number) js.executeScript("return document.documentElement.scrollWidth;");
             Number screen = (Number) js.executeScript("return window.innerWidth;");

@@ -16,6 +16,11 @@ class NginxBrowserSignInIT extends BrowserSignInFixture {
         walkThroughTheAccountPage();
     }
 
+    @Test
+    void theHelpDeskAdministersAnAccountFromTheConsole() throws Exception {
+        walkThroughTheAdminConsole();
+    }
+
     @Override
     Process startFrontEnd(Path certificate, Path key, int applicationPort) throws IOException {
         Path config = dir.resolve("nginx.conf");

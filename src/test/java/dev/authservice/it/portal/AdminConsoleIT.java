@@ -273,6 +273,8 @@ class AdminConsoleIT extends PortalDeployment {
     void theSecurityEventsSayWhoDidWhatToWhichAccount() {
         signedInAsAdministrator();
         String username = registered("audited");
+        post("user/disable", "username", username);
+        post("user/enable", "username", username);
         post("user/logout", "username", username);
 
         assertTrue(
@@ -289,6 +291,12 @@ class AdminConsoleIT extends PortalDeployment {
                 events);
         assertTrue(events.contains("<td data-label=\"To what\" class=\"target\">" + username + "</td>"), events);
         assertTrue(events.contains(">register<"), "what the account did itself: " + events);
+        // The deployment's clock stands still: the same instant, listed in the order it happened, newest first.
+        int logout = events.indexOf(">admin.user.logout<");
+        int enable = events.indexOf(">admin.user.enable<");
+        int disable = events.indexOf(">admin.user.disable<");
+        int register = events.indexOf(">register<");
+        assertTrue(logout < enable && enable < disable && disable < register, events);
         assertFalse(
                 events.contains(
                         ">" + Deployments.ADMIN_USERNAME + "</td><td data-label=\"To what\" class=\"target\"></td>"),

@@ -57,6 +57,12 @@ public final class Administrator {
         return token;
     }
 
+    /** The administrator's authenticator app, for signing in by hand (a browser test); enrolled first if need be. */
+    public static TestAuthenticator authenticator(HttpClientSupport http) {
+        token(http);
+        return AUTHENTICATORS.get(http.base());
+    }
+
     /** POST /password of the token's session, to {@code replacement}; asserts that it was changed. */
     static void changePassword(HttpClientSupport http, String token, String replacement) {
         HttpResponse<String> changed = http.postJson(
