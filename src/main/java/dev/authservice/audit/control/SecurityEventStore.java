@@ -1,6 +1,7 @@
 package dev.authservice.audit.control;
 
 import dev.authservice.audit.entity.StoredSecurityEvent;
+import dev.authservice.persistence.control.BoundedTables;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -119,22 +120,13 @@ public class SecurityEventStore {
     /** Forgets events older than the retention, then the oldest beyond auth.audit.max-events; returns how many. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int purge() {
-        int purged = em.createNamedQuery(StoredSecurityEvent.OLDER_THAN)
-                .setParameter("cutoff", clock.instant().minus(settings.retention()))
-                .executeUpdate();
-        long kept = em.createNamedQuery(StoredSecurityEvent.COUNT, Long.class).getSingleResult();
-        if (kept > settings.maxEvents()) {
-            List<Instant> newest = em.createNamedQuery(StoredSecurityEvent.TIMES_NEWEST_FIRST, Instant.class)
-                    .setFirstResult((int) Math.min(settings.maxEvents(), Integer.MAX_VALUE))
-                    .setMaxResults(1)
-                    .getResultList();
-            if (!newest.isEmpty()) {
-                purged += em.createNamedQuery(StoredSecurityEvent.OLDER_THAN)
-                        .setParameter("cutoff", newest.get(0).plusMillis(1))
-                        .executeUpdate();
-            }
-        }
-        return purged;
+        return BoundedTables.trim(
+                em,
+                StoredSecurityEvent.OLDER_THAN,
+                StoredSecurityEvent.COUNT,
+                StoredSecurityEvent.TIMES_NEWEST_FIRST,
+                clock.instant().minus(settings.retention()),
+                settings.maxEvents());
     }
 
     /**

@@ -14,7 +14,6 @@ import dev.authservice.refusal.Refusal;
 import dev.authservice.secondfactor.control.RecoveryCodes;
 import dev.authservice.selfservice.boundary.AccountOverview;
 import dev.authservice.selfservice.boundary.SelfService;
-import dev.authservice.sessions.control.SessionSummary;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -272,23 +272,22 @@ public class AccountPageResource {
 
     /** Runs a form's use case for the browser's session; a refusal shows the page again, its reason under {@code errorKey}. */
     private Response form(String errorKey, Function<SessionToken, Response> action) {
-        return signedIn(token -> {
-            try {
-                return action.apply(token);
-            } catch (Refusal refused) {
-                return switch (refused.reason()) {
-                    case THROTTLED, HASHING_BUSY, BUSY ->
-                        responses.retryLater(refused, responses.base() + "/portal/account", "Back to your account");
-                    case TOKEN_INVALID, TOKEN_MISSING -> toSignIn();
-                    default ->
-                        accountPage(token, PortalResponses.statusOf(refused), Map.of(errorKey, message(refused)), null);
-                };
-            }
-        });
+        return refusalShownOn(
+                action,
+                (token, refused) -> accountPage(
+                        token, PortalResponses.statusOf(refused), Map.of(errorKey, message(refused)), null));
     }
 
     /** Runs a step's use case for the browser's session; a refusal shows the step page again, with its reason. */
     private Response step(AccountStep step, String id, Function<SessionToken, Response> action) {
+        return refusalShownOn(
+                action,
+                (token, refused) -> stepPage(token, step, id, PortalResponses.statusOf(refused), message(refused)));
+    }
+
+    /** A use case for the browser's session: busy or throttled, a page to retry from; ended, sign-in; else {@code page}. */
+    private Response refusalShownOn(
+            Function<SessionToken, Response> action, BiFunction<SessionToken, Refusal, Response> page) {
         return signedIn(token -> {
             try {
                 return action.apply(token);
@@ -297,7 +296,7 @@ public class AccountPageResource {
                     case THROTTLED, HASHING_BUSY, BUSY ->
                         responses.retryLater(refused, responses.base() + "/portal/account", "Back to your account");
                     case TOKEN_INVALID, TOKEN_MISSING -> toSignIn();
-                    default -> stepPage(token, step, id, PortalResponses.statusOf(refused), message(refused));
+                    default -> page.apply(token, refused);
                 };
             }
         });
@@ -368,27 +367,13 @@ public class AccountPageResource {
         values.put("passwordRules", PasswordPolicy.SUMMARY);
         values.put("groups", account.groups());
         values.put("secondFactor", account.secondFactor());
-        values.put(
-                "sessions",
-                account.sessions().stream().map(AccountPageResource::sessionRow).toList());
+        values.put("sessions", account.sessions().stream().map(SessionRows::of).toList());
         values.put("hasOtherSessions", account.sessions().stream().anyMatch(s -> !s.current()));
         values.put(
                 "passkeys",
                 account.passkeys().stream().map(AccountPageResource::passkeyRow).toList());
         values.put("hasPasskeys", !account.passkeys().isEmpty());
         return responses.page(status, Page.ACCOUNT, values);
-    }
-
-    private static Map<String, Object> sessionRow(SessionSummary session) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", session.id());
-        row.put("device", session.device());
-        row.put("userAgent", session.userAgent() == null ? "" : session.userAgent());
-        row.put("client", session.client() == null ? "" : session.client());
-        row.put("createdAt", time(session.createdAt()));
-        row.put("lastUsedAt", time(session.lastUsedAt()));
-        row.put("current", session.current());
-        return row;
     }
 
     private static Map<String, Object> passkeyRow(PasskeySummary passkey) {

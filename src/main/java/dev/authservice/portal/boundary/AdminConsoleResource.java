@@ -13,7 +13,6 @@ import dev.authservice.devices.control.DeviceNames;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.portal.control.PortalPages.Page;
 import dev.authservice.refusal.Refusal;
-import dev.authservice.sessions.control.SessionSummary;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -262,9 +261,7 @@ public class AdminConsoleResource {
         values.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPageResource.time(user.lastLoginAt()));
         values.put("groups", String.join(" ", user.groups()));
         values.put("adminGroup", adminSettings.adminGroup());
-        values.put(
-                "sessions",
-                user.sessions().stream().map(AdminConsoleResource::sessionRow).toList());
+        values.put("sessions", user.sessions().stream().map(SessionRows::of).toList());
         values.put("passwordRules", PasswordPolicy.SUMMARY);
         values.put("eventsHref", responses.base() + "/portal/admin/events?user=" + encoded(user.username()));
         values.put("deleteHref", responses.base() + "/portal/admin/user/delete?name=" + encoded(user.username()));
@@ -351,16 +348,6 @@ public class AdminConsoleResource {
         row.put("secondFactor", user.secondFactor() ? "On" : "Off");
         row.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPageResource.time(user.lastLoginAt()));
         row.put("liveSessions", user.liveSessions());
-        return row;
-    }
-
-    private static Map<String, Object> sessionRow(SessionSummary session) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("device", session.device());
-        row.put("userAgent", session.userAgent() == null ? "" : session.userAgent());
-        row.put("client", session.client() == null ? "" : session.client());
-        row.put("createdAt", AccountPageResource.time(session.createdAt()));
-        row.put("lastUsedAt", AccountPageResource.time(session.lastUsedAt()));
         return row;
     }
 

@@ -1,5 +1,6 @@
 package dev.authservice.throttling.control;
 
+import dev.authservice.persistence.control.BoundedTables;
 import dev.authservice.throttling.entity.ThrottleRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -51,21 +51,7 @@ public class DatabaseAttemptStore implements AttemptStore {
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int forget(Instant cutoff, long keep) {
-        int forgotten = em.createNamedQuery(ThrottleRecord.IDLE_SINCE)
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
-        long tracked = em.createNamedQuery(ThrottleRecord.COUNT, Long.class).getSingleResult();
-        if (tracked > keep) {
-            List<Instant> newest = em.createNamedQuery(ThrottleRecord.NEWEST_ATTEMPTS, Instant.class)
-                    .setFirstResult((int) Math.min(keep, Integer.MAX_VALUE))
-                    .setMaxResults(1)
-                    .getResultList();
-            if (!newest.isEmpty()) {
-                forgotten += em.createNamedQuery(ThrottleRecord.IDLE_SINCE)
-                        .setParameter("cutoff", newest.get(0).plusMillis(1))
-                        .executeUpdate();
-            }
-        }
-        return forgotten;
+        return BoundedTables.trim(
+                em, ThrottleRecord.IDLE_SINCE, ThrottleRecord.COUNT, ThrottleRecord.NEWEST_ATTEMPTS, cutoff, keep);
     }
 }

@@ -109,13 +109,7 @@ public final class RelyingParty {
     }
 
     static HttpResponse<String> admin(HttpClientSupport http, String method, String path, String json) {
-        HttpRequest.Builder request = http.request(path).header("Authorization", "Bearer " + Administrator.token(http));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.method(
-                method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return Administrator.call(http, method, path, json);
     }
 
     /** The same client, calling the provider through {@code another} (instance). */

@@ -304,13 +304,7 @@ class AdminConsoleIT extends PortalDeployment {
     }
 
     private HttpResponse<String> api(String method, String path, String json) {
-        HttpRequest.Builder request = http.request(path).header("Authorization", "Bearer " + Administrator.token(http));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.method(
-                method,
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+        return Administrator.call(http, method, path, json);
     }
 
     private static int count(String text, String part) {

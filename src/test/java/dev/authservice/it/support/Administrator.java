@@ -57,6 +57,19 @@ public final class Administrator {
         return token;
     }
 
+    /** An admin API call as the administrator: {@code json} is the body, or null for none. */
+    public static HttpResponse<String> call(HttpClientSupport http, String method, String path, String json) {
+        java.net.http.HttpRequest.Builder request = http.request(path).header("Authorization", "Bearer " + token(http));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(
+                method,
+                json == null
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** The administrator's authenticator app, for signing in by hand (a browser test); enrolled first if need be. */
     public static TestAuthenticator authenticator(HttpClientSupport http) {
         token(http);
