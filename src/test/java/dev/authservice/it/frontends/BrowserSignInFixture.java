@@ -160,7 +160,7 @@ abstract class BrowserSignInFixture {
         String username = registered("browser");
         browser.get(app(1) + "/reports?year=2026");
         assertOnSignInPageFor(app(1) + "/reports?year=2026");
-        screenshot("sign-in.png");
+        atBothWidths("sign-in");
         PageChecks.assertAccessible(browser, "the sign-in page");
 
         typeCredentials(username);
@@ -188,7 +188,7 @@ abstract class BrowserSignInFixture {
         browser.findElement(By.id("sign-up-link")).click();
         awaitUrl(portal() + "/portal/register?rd="
                 + URLEncoder.encode(app(1) + "/reports?year=2026", StandardCharsets.UTF_8));
-        screenshot("sign-up.png");
+        atBothWidths("sign-up");
         PageChecks.assertAccessible(browser, "the sign-up page");
 
         browser.findElement(By.id("username")).sendKeys(username);
@@ -279,7 +279,7 @@ abstract class BrowserSignInFixture {
         String otpauth = decodeQr(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)));
         assertTrue(otpauth.startsWith("otpauth://totp/auth-service:" + username + "?"), otpauth);
         assertTrue(otpauth.contains("secret=" + secret + "&"), otpauth + " holds " + secret);
-        fullPageScreenshot("totp.png");
+        atBothWidths("totp");
         PageChecks.assertAccessible(browser, "the TOTP enrolment");
         TestAuthenticator app = new TestAuthenticator(secret);
         browser.findElement(By.id("code")).sendKeys(app.codeAt(http.clock()));
@@ -287,7 +287,7 @@ abstract class BrowserSignInFixture {
         awaitText("recovery-codes");
         assertEquals(
                 10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
-        fullPageScreenshot("recovery-codes.png");
+        atBothWidths("recovery-codes");
         PageChecks.assertAccessible(browser, "the recovery codes");
         browser.findElement(By.id("done")).click();
         assertTrue(awaitText("totp-state").startsWith("On"), text("totp-state"));
@@ -348,7 +348,7 @@ abstract class BrowserSignInFixture {
         // Removing it, with the password and a code.
         browser.findElement(By.className("remove-passkey")).click();
         assertTrue(awaitText("what").contains("Test laptop"), text("what"));
-        screenshot("step.png");
+        atBothWidths("step");
         confirmStep(password, nextCode(app));
         awaitUrl(portal() + "/portal/account?done=passkey-removed");
         assertTrue(browser.findElements(By.cssSelector("tr.passkey")).isEmpty());
@@ -356,9 +356,10 @@ abstract class BrowserSignInFixture {
         // Deleting the account: its own step says what goes, and asks once.
         browser.findElement(By.id("delete-account")).click();
         assertTrue(awaitText("what").endsWith("It cannot be undone."), text("what"));
-        fullPageScreenshot("delete.png");
+        atBothWidths("delete");
         confirmStep(password, nextCode(app));
         assertEquals("Account deleted", awaitTagText("h1"));
+        PageChecks.assertAccessible(browser, "a message page");
         assertEquals(401, http.login(username, password).statusCode());
     }
 
@@ -381,6 +382,12 @@ abstract class BrowserSignInFixture {
             signInAs(her, alice, PASSWORD, hers);
             awaitUrl(her, portal() + "/portal/account");
 
+            // A location she is not allowed in: the no-access page says which group it needs.
+            her.get(portal() + "/portal/no-access?group=finance");
+            assertTrue(her.findElement(By.tagName("main")).getText().contains("finance"));
+            PageChecks.assertAccessible(her, "the no-access page");
+            her.get(portal() + "/portal/account");
+
             // The administrator: password, then the code, and back to the console.
             TestAuthenticator admins = dev.authservice.it.support.Administrator.authenticator(http);
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
@@ -396,7 +403,7 @@ abstract class BrowserSignInFixture {
             awaitText("users");
             List<WebElement> found = browser.findElements(By.className("user-link"));
             assertEquals(List.of(alice), found.stream().map(WebElement::getText).toList());
-            fullPageScreenshot("admin-users.png");
+            atBothWidths("admin-users");
             PageChecks.assertFitsAPhone(browser, "the account list");
             browser.findElements(By.className("user-link")).get(0).click();
             assertEquals(alice, awaitText("username"));
@@ -455,7 +462,7 @@ abstract class BrowserSignInFixture {
                                 "admin.user.second-factor.reset"));
             }));
             PageChecks.assertAccessible(browser, "the security events");
-            fullPageScreenshot("admin-events.png");
+            atBothWidths("admin-events");
 
             // Deleting starts at a confirmation page.
             browser.get(portal() + "/portal/admin/user?name=" + URLEncoder.encode(alice, StandardCharsets.UTF_8));
@@ -615,6 +622,25 @@ abstract class BrowserSignInFixture {
             assertEquals(390, screen.intValue(), "the screen");
             assertTrue(width.intValue() <= screen.intValue(), "the page is " + width + " px wide on a 390 px screen");
             fullPageScreenshot(screenshot);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
+
+    /**
+     * The page as it is, whole, at the window's width (1280 px for the console, 900 otherwise)
+     * and at a phone's 390 px, where it must be no wider than the screen: name.png and
+     * name-phone.png under target/screenshots, docs/images' pictures.
+     */
+    private void atBothWidths(String name) throws IOException {
+        fullPageScreenshot(name + ".png");
+        org.openqa.selenium.Dimension window = browser.manage().window().getSize();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+            Number width = (Number) js.executeScript("return document.documentElement.scrollWidth;");
+            assertTrue(width.intValue() <= 390, name + " is " + width + " px wide on a 390 px screen");
+            fullPageScreenshot(name + "-phone.png");
         } finally {
             browser.manage().window().setSize(window);
         }

@@ -269,6 +269,37 @@ class AccountPageIT extends PortalDeployment {
     }
 
     @Test
+    void aPasskeysNameIsShownEscapedOnThePageAndItsStep() {
+        String username = signedInAccount();
+        String token = HttpClientSupport.token(http.login(username, PASSWORD));
+        HttpResponse<String> options = http.postJson(
+                "webauthn/register/options",
+                token,
+                jakarta.json.Json.createObjectBuilder()
+                        .add("password", PASSWORD)
+                        .build()
+                        .toString());
+        assertEquals(200, options.statusCode(), options.body());
+        String credential = new dev.authservice.it.support.SoftwarePasskey(PORTAL)
+                .register(HttpClientSupport.json(options).getJsonObject("publicKey"));
+        HttpResponse<String> registered = http.postJson(
+                "webauthn/register",
+                token,
+                "{\"name\":\"<img src=x onerror=alert(1)>\",\"credential\":" + credential + "}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        String id = HttpClientSupport.json(registered).getString("id");
+
+        String page = browser.get("portal/account").body();
+        String step = browser.get("portal/account/step?step=passkey-remove&id=" + encoded(id))
+                .body();
+
+        for (String html : List.of(page, step)) {
+            assertFalse(html.contains("<img src=x"), html);
+            assertTrue(html.contains("&lt;img src&#61;x onerror&#61;alert(1)&gt;"), html);
+        }
+    }
+
+    @Test
     void deletingTheAccountNeedsThePasswordAndSignsTheBrowserOut() {
         String username = signedInAccount();
         assertEquals(401, submit("delete", "password", "wrong password").statusCode());
