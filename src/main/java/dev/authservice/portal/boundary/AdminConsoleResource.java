@@ -344,7 +344,7 @@ public class AdminConsoleResource {
         row.put("username", user.username());
         row.put("href", userHref(user.username(), null));
         row.put("state", user.disabled() ? "Disabled" : "Enabled");
-        row.put("groups", String.join(" ", user.groups()));
+        row.put("groups", user.groups().isEmpty() ? "none" : String.join(" ", user.groups()));
         row.put("secondFactor", user.secondFactor() ? "On" : "Off");
         row.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPageResource.time(user.lastLoginAt()));
         row.put("liveSessions", user.liveSessions());
