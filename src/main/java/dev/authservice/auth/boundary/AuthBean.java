@@ -84,11 +84,16 @@ public class AuthBean {
             String typedUsername, Password password, boolean keepSignedIn, String redirect, Client client) {
         requireRegistrationOpen();
         signUps.count(client.address());
-        User user = newAccount(typedUsername, password, client);
-        accounts.loggedIn(user);
-        IssuedSession session = sessions.open(user, client, AuthMethods.PASSWORD);
-        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
+        IssuedSession session = opened(newAccount(typedUsername, password, client), client, AuthMethods.PASSWORD);
         return PortalSignIn.signedIn(session, keepSignedIn, redirect);
+    }
+
+    /** The account signed in: its last sign-in noted, a new session, and the event that says so. */
+    private IssuedSession opened(User user, Client client, AuthMethods methods) {
+        accounts.loggedIn(user);
+        IssuedSession session = sessions.open(user, client, methods);
+        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
+        return session;
     }
 
     private User newAccount(String typedUsername, Password password, Client client) {
@@ -109,12 +114,8 @@ public class AuthBean {
     /** Proves the credentials and opens a new session. */
     public IssuedSession login(Credentials credentials, Client client) {
         User user = accounts.authenticate(credentials, client);
-        accounts.loggedIn(user);
         // An account with a second factor logs in only with its code: the session proved both.
-        IssuedSession session = sessions.open(
-                user, client, user.hasSecondFactor() ? AuthMethods.PASSWORD_AND_CODE : AuthMethods.PASSWORD);
-        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
-        return session;
+        return opened(user, client, user.hasSecondFactor() ? AuthMethods.PASSWORD_AND_CODE : AuthMethods.PASSWORD);
     }
 
     /**
@@ -128,9 +129,7 @@ public class AuthBean {
             return PortalSignIn.awaitingSecondFactor(
                     pendingSignIns.begin(user, redirect, keepSignedIn), keepSignedIn, redirect);
         }
-        accounts.loggedIn(user);
-        IssuedSession session = sessions.open(user, client, AuthMethods.PASSWORD);
-        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
+        IssuedSession session = opened(user, client, AuthMethods.PASSWORD);
         // A password that must be changed first: the portal's default page, not an application that would refuse.
         return PortalSignIn.signedIn(session, keepSignedIn, user.isPasswordChangeDue() ? null : redirect);
     }
@@ -143,9 +142,7 @@ public class AuthBean {
     public PortalSignIn finishSignIn(SessionToken pending, String code, Client client) {
         PendingSignIn signIn = pendingSignIns.take(pending);
         User user = accounts.proveSecondFactor(signIn.username(), signIn.passwordStamp(), code, client);
-        accounts.loggedIn(user);
-        IssuedSession session = sessions.open(user, client, AuthMethods.PASSWORD_AND_CODE);
-        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
+        IssuedSession session = opened(user, client, AuthMethods.PASSWORD_AND_CODE);
         return PortalSignIn.signedIn(session, signIn.keepSignedIn(), signIn.redirect());
     }
 
