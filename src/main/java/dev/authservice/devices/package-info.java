@@ -1,2 +1,2 @@
-/** What people call the devices they sign in from: "Chrome on Linux", read from a User-Agent. */
+/** The devices people sign in from: what to call them ("Chrome on Linux"), and which each account has used. */
 package dev.authservice.devices;

@@ -42,7 +42,10 @@ class ComponentDependenciesTest {
                     "hashing",
                     "audit",
                     "clients",
-                    "keys"),
+                    "keys",
+                    "mail",
+                    "notices",
+                    "email"),
             Set.of("persistence", "configuration", "http", "metrics", "refusal", "devices"));
 
     @Test

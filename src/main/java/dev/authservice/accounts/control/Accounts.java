@@ -122,7 +122,7 @@ public class Accounts {
     public User proveSecondFactor(String username, String passwordStamp, String code, Client client) {
         String why = null;
         try {
-            throttle.beginAttempt(username);
+            throttle.beginAttempt(username, client);
             User user = em.find(User.class, username, LockModeType.PESSIMISTIC_WRITE);
             if (user != null && !user.passwordStamp().equals(passwordStamp)) {
                 throw Refusal.signInExpired();
@@ -182,6 +182,17 @@ public class Accounts {
                 client);
     }
 
+    /**
+     * A forgotten password replaced through a link sent by email: the caller has proved the link
+     * (and the second factor) and holds the account's row lock. The new password is the owner's,
+     * so no change is due; the throttle's lock on the account ends with it.
+     */
+    public void resetPassword(User user, Password replacement) {
+        policy.check(Username.canonical(user.username()), replacement);
+        user.changePasswordTo(hashingGate.run(() -> hasher.hash(replacement)));
+        throttle.clear(user.username());
+    }
+
     /** Records a login of {@code user} now, for the administrators' user list. */
     public void loggedIn(User user) {
         user.loggedInAt(clock.instant());
@@ -236,7 +247,7 @@ public class Accounts {
         try {
             // Counted before it waits for a hashing slot, so that the slot is spent on hashing
             // alone, not on the count's database write; a 503 gives the attempt back.
-            LoginThrottle.Counted attempt = throttle.beginAttempt(proof.name());
+            LoginThrottle.Counted attempt = throttle.beginAttempt(proof.name(), client);
             Verified verified = hashed(attempt, () -> {
                 User found = em.find(User.class, proof.name());
                 if (found == null) {

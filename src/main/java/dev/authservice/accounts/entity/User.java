@@ -43,6 +43,7 @@ import java.util.TreeSet;
 @NamedQuery(
         name = User.NAMES_STARTING,
         query = "SELECT u.username FROM User u WHERE u.username LIKE :prefix ESCAPE '!' ORDER BY u.username")
+@NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
 @NamedQuery(name = User.NAMED, query = "SELECT u FROM User u WHERE u.username IN :usernames ORDER BY u.username")
 public class User {
 
@@ -58,6 +59,9 @@ public class User {
 
     /** The same, for names that start with a prefix: a range of the index. */
     public static final String NAMES_STARTING = "User.namesStarting";
+
+    /** The account of an address (unique). */
+    public static final String BY_EMAIL = "User.byEmail";
 
     /** The accounts of a page's names. */
     public static final String NAMED = "User.named";
@@ -104,6 +108,14 @@ public class User {
      */
     @Column(name = "SUBJECT", length = 22)
     private String subject;
+
+    /** The account's one email address (EmailAddress's canonical form), unique among accounts, or null. */
+    @Column(name = "EMAIL", length = 320)
+    private String email;
+
+    /** SMALLINT 0 or 1: its owner opened the link sent to it. */
+    @Column(name = "EMAIL_VERIFIED", nullable = false)
+    private short emailVerified;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "AUTH_USER_GROUP", joinColumns = @JoinColumn(name = "USERNAME"))
@@ -251,6 +263,31 @@ public class User {
     public void assignWebAuthnUserHandle(String handle) {
         if (webAuthnUserHandle == null) {
             webAuthnUserHandle = handle;
+        }
+    }
+
+    /** The account's email address, or null. */
+    public EmailAddress email() {
+        return EmailAddress.stored(email);
+    }
+
+    public boolean isEmailVerified() {
+        return email != null && emailVerified != 0;
+    }
+
+    /** A new address (or none), not verified until its owner opens the link sent to it. */
+    public void changeEmail(EmailAddress address) {
+        String next = address == null ? null : address.value();
+        if (!java.util.Objects.equals(next, email)) {
+            email = next;
+            emailVerified = 0;
+        }
+    }
+
+    /** The address was proved by the link sent to it, if it is still the account's. */
+    public void emailVerified(EmailAddress address) {
+        if (address.value().equals(email)) {
+            emailVerified = 1;
         }
     }
 

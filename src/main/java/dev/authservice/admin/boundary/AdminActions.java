@@ -1,6 +1,7 @@
 package dev.authservice.admin.boundary;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.authservice.accounts.entity.EmailAddress;
 import dev.authservice.accounts.entity.GroupName;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.admin.control.Administration;
@@ -13,6 +14,7 @@ import dev.authservice.clients.control.ClientMetadata;
 import dev.authservice.clients.control.ClientOrigins;
 import dev.authservice.clients.control.Clients;
 import dev.authservice.clients.control.RegisteredClientView;
+import dev.authservice.email.control.EmailAddresses;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.keys.control.SigningKeys;
 import dev.authservice.passkeys.control.Passkeys;
@@ -39,6 +41,9 @@ import java.util.TreeSet;
  */
 @Stateless
 public class AdminActions {
+
+    @Inject
+    EmailAddresses addresses;
 
     @Inject
     Administration administration;
@@ -152,6 +157,18 @@ public class AdminActions {
         int ended = signIns.endAllOf(username);
         events.fire(adminEvent(SecurityEvent.Kind.ADMIN_PASSWORD_SET, admin, client, username, ended));
         return ended;
+    }
+
+    /**
+     * Sets or removes (blank) the account's email address. The administrator vouches for it, so it
+     * counts as verified at once; the address it replaces gets a notice. Returns the address, or null.
+     */
+    public String setEmail(SessionToken token, String username, String typedEmail, Client client) {
+        String admin = administrator(token, client);
+        EmailAddress address = typedEmail == null || typedEmail.isBlank() ? null : EmailAddress.of(typedEmail);
+        User user = administration.existing(username);
+        addresses.change(user, address, true, client, admin);
+        return address == null ? null : address.value();
     }
 
     /** Sets the account's groups; the next token check on any instance sees them. Returns them. */
@@ -270,6 +287,8 @@ public class AdminActions {
                 user.lastLoginAt(),
                 user.isDisabled(),
                 user.isPasswordChangeDue(),
+                user.email() == null ? null : user.email().value(),
+                user.isEmailVerified(),
                 groups,
                 user.hasSecondFactor(),
                 liveSessions,

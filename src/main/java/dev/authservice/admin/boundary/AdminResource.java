@@ -159,6 +159,18 @@ public class AdminResource {
                 .build();
     }
 
+    /** Sets or removes ("email": "" or null) the account's address; an administrator's address counts as verified. */
+    @PUT
+    @Path("users/{username}/email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response email(@PathParam("username") String username, JsonBody body) {
+        String email =
+                adminActions.setEmail(caller.sessionToken(), username, body.optionalString("email"), caller.client());
+        return Response.ok(SessionJson.withEmail(JsonFactories.object().add("username", username), email, true)
+                        .build())
+                .build();
+    }
+
     @DELETE
     @Path("users/{username}")
     public Response delete(@PathParam("username") String username) {
@@ -182,7 +194,7 @@ public class AdminResource {
     private static JsonObjectBuilder json(AdminUser user) {
         JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
         user.groups().forEach(groups::add);
-        return JsonFactories.object()
+        return SessionJson.withEmail(JsonFactories.object(), user.email(), user.emailVerified())
                 .add("username", user.username())
                 .add("created_at", SessionJson.iso(user.createdAt()))
                 .add(

@@ -14,6 +14,8 @@ public record AdminUser(
         Instant lastLoginAt,
         boolean disabled,
         boolean passwordChangeDue,
+        String email,
+        boolean emailVerified,
         List<String> groups,
         boolean secondFactor,
         long liveSessions,

@@ -20,6 +20,14 @@ public record SecurityEvent(Kind kind, String username, Client client, int sessi
         LOGGED_OUT("logout"),
         PASSWORD_CHANGED("password.change"),
         PASSWORD_CHANGE_FAILED("password.change.failure"),
+        /** A forgotten password was reset with a link sent by email (and the second factor, if any). */
+        PASSWORD_RESET("password.reset"),
+        /** "Forgot your password?" was asked for a name or address (logged whether or not it names an account). */
+        PASSWORD_RESET_REQUESTED("password.reset.requested"),
+        /** The account's email address was set, changed or removed ("target": who changed it, if not its owner). */
+        EMAIL_CHANGED("email.changed"),
+        /** The account's email address was verified by the link sent to it. */
+        EMAIL_VERIFIED("email.verified"),
         REAUTHENTICATION_FAILED("reauthentication.failure"),
         OTP_FAILED("otp.failure"),
         MFA_ENROLLED("mfa.enrolled"),

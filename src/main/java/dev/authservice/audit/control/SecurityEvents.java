@@ -47,6 +47,14 @@ public class SecurityEvents {
         counters.put(SecurityEvent.Kind.LOGGED_OUT, metrics.counter("auth.logouts", "Sessions ended by logout"));
         counters.put(
                 SecurityEvent.Kind.PASSWORD_CHANGED, metrics.counter("auth.password.changes", "Passwords changed"));
+        counters.put(SecurityEvent.Kind.PASSWORD_RESET, counters.get(SecurityEvent.Kind.PASSWORD_CHANGED));
+        counters.put(
+                SecurityEvent.Kind.PASSWORD_RESET_REQUESTED,
+                metrics.counter("auth.password.reset.requests", "Password resets asked for, by name or address"));
+        String email = "Email address changes";
+        counters.put(SecurityEvent.Kind.EMAIL_CHANGED, metrics.counter("auth.email.changes", email, "change", "set"));
+        counters.put(
+                SecurityEvent.Kind.EMAIL_VERIFIED, metrics.counter("auth.email.changes", email, "change", "verified"));
         counters.put(
                 SecurityEvent.Kind.OTP_FAILED,
                 metrics.counter("auth.otp.failures", "Wrong one-time or recovery codes"));

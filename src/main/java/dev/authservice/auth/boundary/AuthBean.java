@@ -3,6 +3,7 @@ package dev.authservice.auth.boundary;
 import dev.authservice.accounts.control.Accounts;
 import dev.authservice.accounts.control.Credentials;
 import dev.authservice.accounts.control.RegistrationSettings;
+import dev.authservice.accounts.entity.EmailAddress;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.accounts.entity.Username;
 import dev.authservice.audit.control.SecurityEvent;
@@ -11,6 +12,7 @@ import dev.authservice.auth.control.PendingSignIns;
 import dev.authservice.auth.control.PortalSignIn;
 import dev.authservice.auth.control.SignIns;
 import dev.authservice.auth.entity.PendingSignIn;
+import dev.authservice.email.control.EmailAddresses;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.passkeys.control.PasskeySettings;
 import dev.authservice.passkeys.control.Passkeys;
@@ -67,12 +69,20 @@ public class AuthBean {
     PasskeySettings passkeySettings;
 
     @Inject
+    EmailAddresses addresses;
+
+    @Inject
     Event<SecurityEvent> events;
 
     /** Creates an account; returns its canonical username. */
     public String register(String typedUsername, Password password, Client client) {
+        return register(typedUsername, password, null, client);
+    }
+
+    /** Creates an account with an email address (null: none), to which its verification link goes; returns its canonical username. */
+    public String register(String typedUsername, Password password, String typedEmail, Client client) {
         requireRegistrationOpen();
-        return newAccount(typedUsername, password, client).username();
+        return newAccount(typedUsername, password, typedEmail, client).username();
     }
 
     /**
@@ -81,24 +91,32 @@ public class AuthBean {
      * password just set would open it.
      */
     public PortalSignIn signUp(
-            String typedUsername, Password password, boolean keepSignedIn, String redirect, Client client) {
+            String typedUsername,
+            Password password,
+            String typedEmail,
+            boolean keepSignedIn,
+            String redirect,
+            Client client) {
         requireRegistrationOpen();
         signUps.count(client.address());
-        IssuedSession session = opened(newAccount(typedUsername, password, client), client, AuthMethods.PASSWORD);
+        IssuedSession session =
+                opened(newAccount(typedUsername, password, typedEmail, client), client, AuthMethods.PASSWORD);
         return PortalSignIn.signedIn(session, keepSignedIn, redirect);
     }
 
     /** The account signed in: its last sign-in noted, a new session, and the event that says so. */
     private IssuedSession opened(User user, Client client, AuthMethods methods) {
-        accounts.loggedIn(user);
-        IssuedSession session = sessions.open(user, client, methods);
-        events.fire(SecurityEvent.of(SecurityEvent.Kind.LOGIN_SUCCEEDED, user.username(), client));
-        return session;
+        return signIns.open(user, client, methods, SecurityEvent.Kind.LOGIN_SUCCEEDED);
     }
 
-    private User newAccount(String typedUsername, Password password, Client client) {
+    private User newAccount(String typedUsername, Password password, String typedEmail, Client client) {
+        // The address is checked first, so that a bad one costs no hashing.
+        EmailAddress email = typedEmail == null || typedEmail.isBlank() ? null : EmailAddress.of(typedEmail);
         User user = accounts.register(Username.canonical(typedUsername), password);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.REGISTERED, user.username(), client));
+        if (email != null) {
+            addresses.change(user, email, false, client, user.username());
+        }
         return user;
     }
 
@@ -243,11 +261,11 @@ public class AuthBean {
     /** A passkey proves possession and (verified or not) stands for the second factor. */
     private IssuedSession openWithPasskey(String username, String passwordStamp, Client client) {
         User user = accounts.provedByPasskey(username, passwordStamp);
-        accounts.loggedIn(user);
-        IssuedSession session = sessions.open(
-                user, client, passwordStamp == null ? AuthMethods.PASSKEY : AuthMethods.PASSWORD_AND_PASSKEY);
-        events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSKEY_SIGN_IN, username, client));
-        return session;
+        return signIns.open(
+                user,
+                client,
+                passwordStamp == null ? AuthMethods.PASSKEY : AuthMethods.PASSWORD_AND_PASSKEY,
+                SecurityEvent.Kind.PASSKEY_SIGN_IN);
     }
 
     private void requirePasswordless() {

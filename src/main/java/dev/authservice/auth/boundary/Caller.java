@@ -3,6 +3,7 @@ package dev.authservice.auth.boundary;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.http.boundary.ForwardAuthPaths;
 import dev.authservice.http.boundary.RequestSettings;
+import dev.authservice.http.control.SignInSettings;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,6 +26,9 @@ public class Caller {
 
     @Inject
     RequestSettings settings;
+
+    @Inject
+    SignInSettings signIn;
 
     /** The token of the Authorization header (Bearer), or a token-missing or token-invalid refusal (401). */
     public SessionToken sessionToken() {
@@ -124,6 +128,9 @@ public class Caller {
         String address = settings.trustedProxies()
                 .clientAddress(
                         request.getRemoteAddr(), request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"));
-        return new Client(address, request.getHeader("User-Agent"));
+        String device = SessionToken.parse(cookie(signIn.deviceCookieName()))
+                .map(SessionToken::hash)
+                .orElse(null);
+        return new Client(address, request.getHeader("User-Agent"), device);
     }
 }

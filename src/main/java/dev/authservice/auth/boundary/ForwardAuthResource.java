@@ -104,12 +104,15 @@ public class ForwardAuthResource {
         JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
         session.groups().forEach(groups::add);
         return Response.ok(
-                        JsonFactories.object()
-                                .add("username", session.username())
-                                .add("created_at", SessionJson.iso(session.createdAt()))
-                                .add("expires_at", SessionJson.iso(session.expiresAt()))
-                                .add("idle_expires_at", SessionJson.iso(session.idleExpiresAt()))
-                                .add("groups", groups)
+                        SessionJson.withEmail(
+                                        JsonFactories.object()
+                                                .add("username", session.username())
+                                                .add("created_at", SessionJson.iso(session.createdAt()))
+                                                .add("expires_at", SessionJson.iso(session.expiresAt()))
+                                                .add("idle_expires_at", SessionJson.iso(session.idleExpiresAt()))
+                                                .add("groups", groups),
+                                        session.email(),
+                                        session.emailVerified())
                                 .build(),
                         MediaType.APPLICATION_JSON_TYPE)
                 .header(AUTH_USER_HEADER, AuthUserHeader.encode(session.username()))

@@ -25,6 +25,14 @@ public final class SessionJson {
                 .add("device", s.device());
     }
 
+    /**
+     * The account's address as the claims {@code email} and {@code email_verified} (OpenID Connect
+     * Core, section 5.1), wherever the account's claims are given; neither when it has none.
+     */
+    public static JsonObjectBuilder withEmail(JsonObjectBuilder claims, String email, boolean verified) {
+        return email == null ? claims : claims.add("email", email).add("email_verified", verified);
+    }
+
     /** Whole seconds, ISO-8601 in UTC, as every time in the JSON API. */
     public static String iso(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));

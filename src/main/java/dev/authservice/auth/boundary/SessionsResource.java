@@ -37,7 +37,10 @@ public class SessionsResource {
     public Response register(JsonBody body) {
         auth.requireRegistrationOpen();
         String username = auth.register(
-                body.requiredString("username"), Password.of(body.requiredString("password")), caller.client());
+                body.requiredString("username"),
+                Password.of(body.requiredString("password")),
+                body.optionalString("email"),
+                caller.client());
         return Response.status(Response.Status.CREATED)
                 .entity(JsonFactories.object().add("username", username).build())
                 .build();

@@ -149,6 +149,14 @@ public class SignInSettings implements Settings {
         return Optional.of(portal.getScheme() + "://" + portal.getRawAuthority().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The name of the cookie that tells one browser from another for new-device notices: with the
+     * {@code __Host-} prefix whenever cookies are Secure.
+     */
+    public String deviceCookieName() {
+        return cookieSecure() ? "__Host-auth_device" : "auth_device";
+    }
+
     public String cookieName() {
         return cookieName;
     }

@@ -3,6 +3,7 @@ package dev.authservice.introspection.boundary;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
+import dev.authservice.auth.boundary.SessionJson;
 import dev.authservice.clients.control.Clients;
 import dev.authservice.http.boundary.JsonFactories;
 import dev.authservice.http.boundary.Problem;
@@ -95,14 +96,17 @@ public class IntrospectionResource {
         }
         JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
         session.groups().forEach(groups::add);
-        return Response.ok(JsonFactories.object()
-                        .add("active", true)
-                        .add("username", session.username())
-                        .add("sub", session.username())
-                        .add("exp", session.idleExpiresAt().getEpochSecond())
-                        .add("iat", session.createdAt().getEpochSecond())
-                        .add("token_type", "Bearer")
-                        .add("groups", groups)
+        return Response.ok(SessionJson.withEmail(
+                                JsonFactories.object()
+                                        .add("active", true)
+                                        .add("username", session.username())
+                                        .add("sub", session.username())
+                                        .add("exp", session.idleExpiresAt().getEpochSecond())
+                                        .add("iat", session.createdAt().getEpochSecond())
+                                        .add("token_type", "Bearer")
+                                        .add("groups", groups),
+                                session.email(),
+                                session.emailVerified())
                         .build())
                 .build();
     }
@@ -125,18 +129,29 @@ public class IntrospectionResource {
         }
         JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
         session.get().groups().forEach(groups::add);
-        return Response.ok(JsonFactories.object()
-                        .add("active", true)
-                        .add("username", session.get().username())
-                        .add("sub", access.getSubject())
-                        .add("client_id", String.valueOf(access.getClaim("client_id")))
-                        .add("scope", String.valueOf(access.getClaim("scope")))
-                        .add("exp", access.getExpirationTime().toInstant().getEpochSecond())
-                        .add("iat", access.getIssueTime().toInstant().getEpochSecond())
-                        .add("iss", access.getIssuer())
-                        .add("aud", access.getAudience().get(0))
-                        .add("token_type", "Bearer")
-                        .add("groups", groups)
+        return Response.ok(SessionJson.withEmail(
+                                JsonFactories.object()
+                                        .add("active", true)
+                                        .add("username", session.get().username())
+                                        .add("sub", access.getSubject())
+                                        .add("client_id", String.valueOf(access.getClaim("client_id")))
+                                        .add("scope", String.valueOf(access.getClaim("scope")))
+                                        .add(
+                                                "exp",
+                                                access.getExpirationTime()
+                                                        .toInstant()
+                                                        .getEpochSecond())
+                                        .add(
+                                                "iat",
+                                                access.getIssueTime()
+                                                        .toInstant()
+                                                        .getEpochSecond())
+                                        .add("iss", access.getIssuer())
+                                        .add("aud", access.getAudience().get(0))
+                                        .add("token_type", "Bearer")
+                                        .add("groups", groups),
+                                session.get().email(),
+                                session.get().emailVerified())
                         .build())
                 .build();
     }

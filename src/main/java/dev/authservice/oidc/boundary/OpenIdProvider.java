@@ -1,6 +1,7 @@
 package dev.authservice.oidc.boundary;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.authservice.auth.boundary.SessionJson;
 import dev.authservice.clients.control.ClientMetadata;
 import dev.authservice.clients.control.Clients;
 import dev.authservice.clients.entity.RegisteredClient;
@@ -27,6 +28,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +60,9 @@ public class OpenIdProvider {
             "amr",
             "sid",
             "preferred_username",
-            "groups");
+            "groups",
+            "email",
+            "email_verified");
 
     /** One discovery document per issuer; a server has one, or a few behind several names. */
     private static final Map<String, String> DISCOVERY = new ConcurrentHashMap<>();
@@ -219,7 +223,15 @@ public class OpenIdProvider {
         String subject = subjects.ofEnabled(session.username())
                 .orElseThrow(() -> OAuthError.invalidGrant("The account is disabled or gone."));
         Tokens.Person person = new Tokens.Person(
-                subject, session.username(), session.groups(), session.sessionId(), session.authTime(), session.amr());
+                        subject,
+                        session.username(),
+                        session.groups(),
+                        session.sessionId(),
+                        session.authTime(),
+                        session.amr(),
+                        session.email(),
+                        session.emailVerified())
+                .scopedTo(scope);
         String accessToken =
                 tokens.accessToken(issuer, client.clientId(), person, scope, family, client.accessTokenAlg());
         String idToken = tokens.idToken(issuer, client.clientId(), person, nonce, accessToken, client.idTokenAlg());
@@ -240,11 +252,14 @@ public class OpenIdProvider {
                 liveGrant(claims).orElseThrow(() -> OAuthError.invalidToken("The access token has been revoked."));
         JsonArrayBuilder groups = JsonFactories.BUILDERS.createArrayBuilder();
         session.groups().forEach(groups::add);
-        return JsonFactories.object()
+        JsonObjectBuilder info = JsonFactories.object()
                 .add("sub", claims.getSubject())
                 .add("preferred_username", session.username())
-                .add("groups", groups)
-                .build();
+                .add("groups", groups);
+        boolean emailScope = Arrays.asList(
+                        String.valueOf(claims.getClaim("scope")).split(" "))
+                .contains("email");
+        return (emailScope ? SessionJson.withEmail(info, session.email(), session.emailVerified()) : info).build();
     }
 
     private Optional<SignedInSession> liveGrant(JWTClaimsSet claims) {

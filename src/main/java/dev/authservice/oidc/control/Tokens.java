@@ -53,7 +53,17 @@ public class Tokens {
             List<String> groups,
             String sessionId,
             Instant authTime,
-            List<String> amr) {}
+            List<String> amr,
+            String email,
+            boolean emailVerified) {
+
+        /** The same person with the email claims only when the grant's scope has "email" and there is an address. */
+        public Person scopedTo(String scope) {
+            boolean asked =
+                    scope != null && java.util.Arrays.asList(scope.split(" ")).contains("email");
+            return asked ? this : new Person(subject, username, groups, sessionId, authTime, amr, null, false);
+        }
+    }
 
     /** An access token for {@code clientId}, of the grant {@code family}, signed with {@code alg}. */
     public String accessToken(String issuer, String clientId, Person person, String scope, String family, String alg) {
@@ -99,6 +109,9 @@ public class Tokens {
                 .claim("at_hash", leftHalfHash(accessToken))
                 .claim("preferred_username", person.username())
                 .claim("groups", person.groups());
+        if (person.email() != null) {
+            claims.claim("email", person.email()).claim("email_verified", person.emailVerified());
+        }
         if (nonce != null) {
             claims.claim("nonce", nonce);
         }

@@ -2,6 +2,7 @@ package dev.authservice.portal.boundary;
 
 import dev.authservice.accounts.control.PasswordPolicy;
 import dev.authservice.accounts.control.SecondFactor;
+import dev.authservice.auth.boundary.AccountRecovery;
 import dev.authservice.auth.boundary.Caller;
 import dev.authservice.auth.boundary.SessionJson;
 import dev.authservice.hashing.entity.Password;
@@ -51,6 +52,8 @@ public class AccountPageResource {
     /** The notices a finished action leaves, by the key in ?done=; nothing typed is ever shown back. */
     private static final Map<String, String> NOTICES = Map.of(
             "password", "Your password is changed. Your other sessions have ended.",
+            "email", "Your email address is saved. If it is new, open the link we sent to it to confirm it.",
+            "password-reset", "Your password is set. Every other session has ended.",
             "session", "That session has ended.",
             "sessions", "Every other session has ended.",
             "totp-off", "Two-factor authentication is off.",
@@ -62,6 +65,9 @@ public class AccountPageResource {
 
     @Inject
     SelfService selfService;
+
+    @Inject
+    AccountRecovery recovery;
 
     @Inject
     Caller caller;
@@ -101,6 +107,17 @@ public class AccountPageResource {
             selfService.changePassword(
                     token, password(current), blankToNull(otp), password(replacement), caller.client());
             return done("password");
+        });
+    }
+
+    @POST
+    @CsrfChecked
+    @Path("email")
+    public Response changeEmail(
+            @FormParam("email") String email, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return form("emailError", token -> {
+            selfService.changeEmail(token, password(password), blankToNull(otp), email, caller.client());
+            return done("email");
         });
     }
 
@@ -363,6 +380,9 @@ public class AccountPageResource {
         values.putAll(errors);
         values.put("notice", notice);
         values.put("username", account.username());
+        values.put("email", account.email());
+        values.put("emailVerified", account.emailVerified());
+        values.put("mail", recovery.available());
         values.put("passwordChangeDue", account.passwordChangeDue());
         values.put("passwordRules", PasswordPolicy.SUMMARY);
         values.put("groups", account.groups());

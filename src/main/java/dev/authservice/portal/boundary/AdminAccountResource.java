@@ -111,6 +111,16 @@ public class AdminAccountResource {
         });
     }
 
+    @POST
+    @CsrfChecked
+    @Path("email")
+    public Response setEmail(@FormParam("username") String username, @FormParam("email") String email) {
+        return onUser(username, "email", (token, name) -> {
+            admin.setEmail(token, name, AdminPages.text(email), caller.client());
+            return 0;
+        });
+    }
+
     /** The confirmation step of a deletion: what goes, and the button that deletes. */
     @GET
     @Path("delete")
@@ -162,6 +172,10 @@ public class AdminAccountResource {
         values.put("createdAt", AccountPageResource.time(user.createdAt()));
         values.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPageResource.time(user.lastLoginAt()));
         values.put("groups", String.join(" ", user.groups()));
+        values.put("email", user.email() == null ? "" : user.email());
+        values.put(
+                "emailState",
+                user.email() == null ? "No address" : user.emailVerified() ? "Confirmed" : "Not confirmed yet");
         values.put("adminGroup", adminSettings.adminGroup());
         values.put("sessions", user.sessions().stream().map(SessionRows::of).toList());
         values.put("passwordRules", PasswordPolicy.SUMMARY);

@@ -31,6 +31,7 @@ public class AdminPages {
                     "The password is set, and every session has ended; its owner must choose their own at the"
                             + " next sign-in.",
             "groups", "The groups are saved.",
+            "email", "The email address is saved, as confirmed.",
             "deleted", "The account is deleted.");
 
     @Inject

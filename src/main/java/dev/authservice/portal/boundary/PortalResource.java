@@ -3,6 +3,7 @@ package dev.authservice.portal.boundary;
 import dev.authservice.accounts.control.Credentials;
 import dev.authservice.accounts.control.RegistrationSettings;
 import dev.authservice.accounts.entity.GroupName;
+import dev.authservice.auth.boundary.AccountRecovery;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
 import dev.authservice.auth.control.PortalSignIn;
@@ -56,6 +57,9 @@ public class PortalResource {
 
     @Inject
     AuthBean auth;
+
+    @Inject
+    AccountRecovery recovery;
 
     @Inject
     Caller caller;
@@ -332,6 +336,9 @@ public class PortalResource {
         values.put("keep", keep);
         values.put("rd", target);
         values.put("passwordless", passkeySettings.passwordless());
+        if (recovery.available()) {
+            values.put("forgot", responses.base() + "/portal/forgot");
+        }
         if (registration.registrationEnabled()) {
             values.put("signUp", PortalLinks.withTarget(responses.base() + "/portal/register", target));
         }

@@ -98,6 +98,9 @@ public class PortalResponses {
         if (issue) {
             response.header(HttpHeaders.SET_COOKIE, cookies.csrf(csrf));
         }
+        if (caller.client().device() == null) {
+            response.header(HttpHeaders.SET_COOKIE, cookies.newDevice());
+        }
         return response;
     }
 

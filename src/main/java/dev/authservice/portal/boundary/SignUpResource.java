@@ -2,6 +2,7 @@ package dev.authservice.portal.boundary;
 
 import dev.authservice.accounts.control.PasswordPolicy;
 import dev.authservice.accounts.control.RegistrationSettings;
+import dev.authservice.auth.boundary.AccountRecovery;
 import dev.authservice.auth.boundary.AuthBean;
 import dev.authservice.auth.boundary.Caller;
 import dev.authservice.hashing.entity.Password;
@@ -37,6 +38,9 @@ public class SignUpResource {
     AuthBean auth;
 
     @Inject
+    AccountRecovery recovery;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -59,7 +63,7 @@ public class SignUpResource {
                     .seeOther(target.orElse(settings.defaultRedirect(caller.contextPath())))
                     .build();
         }
-        return form(200, Map.of(), "", false, target.orElse(null));
+        return form(200, Map.of(), "", "", false, target.orElse(null));
     }
 
     @POST
@@ -68,6 +72,7 @@ public class SignUpResource {
     public Response signUp(
             @FormParam("username") String username,
             @FormParam("password") String password,
+            @FormParam("email") String email,
             @FormParam("keep") String keep,
             @FormParam("rd") String rd) {
         if (!registration.registrationEnabled()) {
@@ -75,10 +80,16 @@ public class SignUpResource {
         }
         String target = responses.allowedTarget(rd).orElse(null);
         String typed = username == null ? "" : username;
+        String typedEmail = email == null ? "" : email;
         boolean keepSignedIn = keep != null;
         try {
             return responses.signedIn(auth.signUp(
-                    typed, Password.of(password == null ? "" : password), keepSignedIn, target, caller.client()));
+                    typed,
+                    Password.of(password == null ? "" : password),
+                    typedEmail,
+                    keepSignedIn,
+                    target,
+                    caller.client()));
         } catch (Refusal refused) {
             return switch (refused.reason()) {
                 case THROTTLED, HASHING_BUSY, BUSY ->
@@ -87,19 +98,34 @@ public class SignUpResource {
                             "Too many accounts were created from your network.",
                             responses.base() + "/portal/login",
                             "Back to sign-in");
-                case WEAK_PASSWORD -> form(400, Map.of("passwordError", refused.detail()), typed, keepSignedIn, target);
+                case WEAK_PASSWORD ->
+                    form(400, Map.of("passwordError", refused.detail()), typed, typedEmail, keepSignedIn, target);
                 case USERNAME_TAKEN ->
-                    form(409, Map.of("usernameError", refused.detail()), typed, keepSignedIn, target);
+                    form(409, Map.of("usernameError", refused.detail()), typed, typedEmail, keepSignedIn, target);
+                case CONFLICT ->
+                    form(409, Map.of("emailError", refused.detail()), typed, typedEmail, keepSignedIn, target);
                 case FORBIDDEN -> notFound();
-                default -> form(400, Map.of("usernameError", refused.detail()), typed, keepSignedIn, target);
+                default ->
+                    form(
+                            400,
+                            Map.of(
+                                    refused.detail().contains("email") ? "emailError" : "usernameError",
+                                    refused.detail()),
+                            typed,
+                            typedEmail,
+                            keepSignedIn,
+                            target);
             };
         }
     }
 
-    private Response form(int status, Map<String, String> errors, String username, boolean keep, String target) {
+    private Response form(
+            int status, Map<String, String> errors, String username, String email, boolean keep, String target) {
         Map<String, Object> values = responses.values("Create an account");
         values.putAll(errors);
         values.put("username", username);
+        values.put("email", email);
+        values.put("mail", recovery.available());
         values.put("keep", keep);
         values.put("rd", target);
         values.put("passwordRules", PasswordPolicy.SUMMARY);

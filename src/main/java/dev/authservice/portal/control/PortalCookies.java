@@ -2,6 +2,7 @@ package dev.authservice.portal.control;
 
 import dev.authservice.auth.control.PendingSignIns;
 import dev.authservice.http.control.SignInSettings;
+import dev.authservice.mail.control.EmailLinks;
 import dev.authservice.sessions.entity.SessionToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,6 +68,37 @@ public class PortalCookies {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * A new device cookie: a random value that tells this browser from others for as long as
+     * browsers keep a cookie (400 days), so that a sign-in from a browser not seen before can be
+     * told to the account's owner.
+     */
+    public String newDevice() {
+        return settings.deviceCookieName() + "=" + SessionToken.generate().value() + attributes("Lax") + "; Max-Age="
+                + Duration.ofDays(400).toSeconds();
+    }
+
+    public String deviceName() {
+        return settings.deviceCookieName();
+    }
+
+    /** The name of the cookie that holds a password reset link's token once the link was opened. */
+    public String resetName() {
+        return prefixed("auth_reset");
+    }
+
+    /**
+     * The reset link's token, moved out of the address bar (and the browser's history) into a
+     * cookie for as long as the link lives.
+     */
+    public String reset(String token) {
+        return resetName() + "=" + token + attributes("Lax") + "; Max-Age=" + EmailLinks.LIFETIME.toSeconds();
+    }
+
+    public String clearReset() {
+        return resetName() + "=" + attributes("Lax") + "; Max-Age=0";
     }
 
     public String pendingName() {

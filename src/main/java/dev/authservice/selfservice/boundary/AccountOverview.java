@@ -7,6 +7,8 @@ import java.util.List;
 /** What the account page shows of the signed-in person, read in one transaction. */
 public record AccountOverview(
         String username,
+        String email,
+        boolean emailVerified,
         boolean passwordChangeDue,
         List<String> groups,
         boolean secondFactor,

@@ -12,6 +12,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,6 +45,25 @@ public class AccountResource {
         String username =
                 selfService.changePassword(token, current, body.optionalString("otp"), replacement, caller.client());
         return Response.ok(JsonFactories.object().add("username", username).build())
+                .build();
+    }
+
+    /**
+     * Sets, changes or removes ("email": "" or null) the account's email address: full
+     * re-authentication first. A new address is unverified until the link sent to it is opened.
+     */
+    @PUT
+    @Path("account/email")
+    public Response changeEmail(JsonBody body) {
+        var token = caller.sessionToken();
+        AccountEmail email = selfService.changeEmail(
+                token,
+                Password.of(body.requiredString("password")),
+                body.optionalString("otp"),
+                body.optionalString("email"),
+                caller.client());
+        return Response.ok(SessionJson.withEmail(JsonFactories.object(), email.email(), email.verified())
+                        .build())
                 .build();
     }
 

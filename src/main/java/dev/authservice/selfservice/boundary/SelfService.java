@@ -3,10 +3,12 @@ package dev.authservice.selfservice.boundary;
 import dev.authservice.accounts.control.Accounts;
 import dev.authservice.accounts.control.FirstSecondFactor;
 import dev.authservice.accounts.control.SecondFactor;
+import dev.authservice.accounts.entity.EmailAddress;
 import dev.authservice.accounts.entity.User;
 import dev.authservice.audit.control.SecurityEvent;
 import dev.authservice.audit.entity.Client;
 import dev.authservice.auth.control.SignIns;
+import dev.authservice.email.control.EmailAddresses;
 import dev.authservice.hashing.entity.Password;
 import dev.authservice.passkeys.control.PasskeySummary;
 import dev.authservice.passkeys.control.Passkeys;
@@ -32,6 +34,9 @@ import java.util.List;
  */
 @Stateless
 public class SelfService {
+
+    @Inject
+    EmailAddresses addresses;
 
     @Inject
     Accounts accounts;
@@ -63,6 +68,19 @@ public class SelfService {
         signIns.endOthersOf(session.username(), session);
         events.fire(SecurityEvent.of(SecurityEvent.Kind.PASSWORD_CHANGED, session.username(), client));
         return session.username();
+    }
+
+    /**
+     * Sets, changes or removes (blank) the account's email address after re-authentication: a new
+     * address gets a link to verify it, and the one it replaces a notice. Returns the address as it is now.
+     */
+    public AccountEmail changeEmail(
+            SessionToken token, Password password, String otp, String typedEmail, Client client) {
+        Session session = sessions.liveBeforePasswordChange(token);
+        EmailAddress address = typedEmail == null || typedEmail.isBlank() ? null : EmailAddress.of(typedEmail);
+        User user = accounts.reauthenticate(session.username(), password, otp, client);
+        addresses.change(user, address, false, client, user.username());
+        return new AccountEmail(address == null ? null : address.value(), user.isEmailVerified());
     }
 
     /**
@@ -137,6 +155,8 @@ public class SelfService {
         String username = current.username();
         return new AccountOverview(
                 username,
+                current.email(),
+                current.isEmailVerified(),
                 current.isPasswordChangeDue(),
                 accounts.groupsOf(username),
                 secondFactor.isActive(username),

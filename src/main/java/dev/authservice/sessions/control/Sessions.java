@@ -121,7 +121,9 @@ public class Sessions {
                 session.createdAt(),
                 session.expiresAt(),
                 session.idleExpiresAt(),
-                session.groups());
+                session.groups(),
+                session.email(),
+                session.isEmailVerified());
     }
 
     /**
@@ -189,7 +191,9 @@ public class Sessions {
                 session.username(),
                 session.createdAt(),
                 session.authMethods().amr(),
-                session.groups());
+                session.groups(),
+                session.email(),
+                session.isEmailVerified());
     }
 
     /**
@@ -214,6 +218,15 @@ public class Sessions {
     public void setGroupsOf(String username, Collection<String> groups) {
         em.createNamedQuery(Session.SET_GROUPS_OF_USER)
                 .setParameter("groups", Session.joined(groups))
+                .setParameter("username", username)
+                .executeUpdate();
+    }
+
+    /** Writes the user's email address into every session of the user, as {@link #setGroupsOf} does the groups. */
+    public void setEmailOf(String username, String email, boolean verified) {
+        em.createNamedQuery(Session.SET_EMAIL_OF_USER)
+                .setParameter("email", email)
+                .setParameter("verified", (short) (verified ? 1 : 0))
                 .setParameter("username", username)
                 .executeUpdate();
     }

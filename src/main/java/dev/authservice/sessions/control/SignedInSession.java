@@ -8,7 +8,13 @@ import java.util.List;
  * "sid"), when and how its sign-in was proved ("auth_time", "amr"), and the user's groups now.
  */
 public record SignedInSession(
-        String sessionId, String username, Instant authTime, List<String> amr, List<String> groups) {
+        String sessionId,
+        String username,
+        Instant authTime,
+        List<String> amr,
+        List<String> groups,
+        String email,
+        boolean emailVerified) {
 
     /** Whether the user is in at least one of {@code required}; true when none is required. */
     public boolean inAnyOf(List<String> required) {

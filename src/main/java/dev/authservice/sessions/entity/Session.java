@@ -32,6 +32,9 @@ import java.util.TreeSet;
         query = "DELETE FROM Session s WHERE s.tokenHash = :tokenHash AND s.idleExpiresAt > :now")
 @NamedQuery(name = Session.REVOKE_ALL_OF_USER, query = "DELETE FROM Session s WHERE s.username = :username")
 @NamedQuery(
+        name = Session.SET_EMAIL_OF_USER,
+        query = "UPDATE Session s SET s.email = :email, s.emailVerified = :verified WHERE s.username = :username")
+@NamedQuery(
         name = Session.SET_GROUPS_OF_USER,
         query = "UPDATE Session s SET s.groups = :groups WHERE s.username = :username")
 @NamedQuery(
@@ -86,6 +89,7 @@ public class Session {
     public static final String DELETE_BY_TOKEN_HASHES = "Session.deleteByTokenHashes";
     public static final String LIVE_COUNTS_OF_USERS = "Session.liveCountsOfUsers";
     public static final String SET_GROUPS_OF_USER = "Session.setGroupsOfUser";
+    public static final String SET_EMAIL_OF_USER = "Session.setEmailOfUser";
     public static final String COUNT_LIVE = "Session.countLive";
     public static final String LIVE_OF_USER = "Session.liveOfUser";
     /** Deletes one live session of one user by its public identifier; the row count says whether it was one. */
@@ -162,6 +166,13 @@ public class Session {
     @Column(name = "GROUP_NAMES", nullable = false, length = 4096)
     private String groups = "";
 
+    /** The user's email address and whether it is verified, copied and rewritten as the groups are. */
+    @Column(name = "EMAIL", length = 320)
+    private String email;
+
+    @Column(name = "EMAIL_VERIFIED", nullable = false)
+    private short emailVerified;
+
     protected Session() {
         // for JPA
     }
@@ -192,6 +203,8 @@ public class Session {
         session.secondFactor = (short) (methods.secondFactor() ? 1 : 0);
         session.authMethods = methods.column();
         session.groups = joined(user.groups());
+        session.email = user.email() == null ? null : user.email().value();
+        session.emailVerified = (short) (user.isEmailVerified() ? 1 : 0);
         session.passwordChangeDue = (short) (user.isPasswordChangeDue() ? 1 : 0);
         session.idleExpiresAt = session.idleDeadline(now, lifetimes);
         session.client = bounded(client, CLIENT_CHARS);
@@ -202,6 +215,15 @@ public class Session {
     /** The user's groups as of the last change, in name order. */
     public List<String> groups() {
         return groups == null || groups.isEmpty() ? List.of() : List.of(groups.split(","));
+    }
+
+    /** The user's email address as of the last change, or null. */
+    public String email() {
+        return email;
+    }
+
+    public boolean isEmailVerified() {
+        return email != null && emailVerified != 0;
     }
 
     /** The form the GROUP_NAMES column holds: names in order, joined by ','. */

@@ -1,12 +1,15 @@
 package dev.authservice.throttling.control;
 
+import dev.authservice.audit.entity.Client;
 import dev.authservice.refusal.Refusal;
 import dev.authservice.throttling.entity.ThrottleRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -45,6 +48,9 @@ public class LoginThrottle {
     private long maxTrackedNames;
     private AttemptStore store;
 
+    @Inject
+    Event<AccountLocked> locked;
+
     protected LoginThrottle() {
         // for the CDI proxy
     }
@@ -77,8 +83,17 @@ public class LoginThrottle {
 
     /** Counts an attempt for this name, or refuses it while the name is throttled; returns the count, for {@link #refund}. */
     public Counted beginAttempt(String name) {
+        return beginAttempt(name, Client.NONE);
+    }
+
+    /**
+     * {@link #beginAttempt(String)} for an attempt from {@code client}: the first attempt refused in
+     * a run of failures fires {@link AccountLocked}, once its count has committed.
+     */
+    public Counted beginAttempt(String name, Client client) {
         AtomicReference<Duration> wait = new AtomicReference<>();
         AtomicReference<Counted> counted = new AtomicReference<>();
+        AtomicBoolean firstRefusal = new AtomicBoolean();
         Instant now = clock.instant();
         update(name, now, record -> {
             wait.set(record.waitAt(now, maxFailuresPerHour));
@@ -86,9 +101,14 @@ public class LoginThrottle {
                 ThrottleRecord before = record.copy();
                 record.countFailure(now, delayAfter(record.consecutiveFailures() + 1));
                 counted.set(new Counted(name, before, record.copy()));
+            } else {
+                firstRefusal.set(record.firstRefusal());
             }
         });
         if (!wait.get().isZero()) {
+            if (firstRefusal.get() && locked != null) {
+                locked.fire(new AccountLocked(name, client));
+            }
             throw Refusal.throttled(wait.get());
         }
         return counted.get();
@@ -116,6 +136,11 @@ public class LoginThrottle {
      */
     public void succeeded(String name) {
         store.updateExistingWithCaller(name, clock.instant(), ThrottleRecord::succeeded);
+    }
+
+    /** Ends a name's lock and its failures, this hour's included, in the caller's transaction: a password reset opens the account. */
+    public void clear(String name) {
+        store.updateExistingWithCaller(name, clock.instant(), ThrottleRecord::cleared);
     }
 
     /** Forgets names not tried for a day, then the least recently tried beyond the bound; returns how many. */

@@ -35,6 +35,14 @@ public class ThrottleSettings implements Settings {
     @ConfigProperty(name = "auth.throttle.sign-ups-per-address-per-hour")
     int signUpsPerAddressPerHour;
 
+    @Inject
+    @ConfigProperty(name = "auth.throttle.password-resets-per-account-per-hour")
+    int resetsPerAccountPerHour;
+
+    @Inject
+    @ConfigProperty(name = "auth.throttle.password-resets-per-address-per-hour")
+    int resetsPerAddressPerHour;
+
     @Override
     @PostConstruct
     public void check() {
@@ -45,6 +53,8 @@ public class ThrottleSettings implements Settings {
                 .within("auth.throttle.max-failures-per-hour", maxFailuresPerHour, 1, 100)
                 .within("auth.throttle.max-tracked-names", maxTrackedNames, 1_000, 100_000_000)
                 .within("auth.throttle.sign-ups-per-address-per-hour", signUpsPerAddressPerHour, 1, 10_000)
+                .within("auth.throttle.password-resets-per-account-per-hour", resetsPerAccountPerHour, 1, 100)
+                .within("auth.throttle.password-resets-per-address-per-hour", resetsPerAddressPerHour, 1, 10_000)
                 .enforce();
     }
 
@@ -62,6 +72,14 @@ public class ThrottleSettings implements Settings {
 
     public long maxTrackedNames() {
         return maxTrackedNames;
+    }
+
+    public int resetsPerAccountPerHour() {
+        return resetsPerAccountPerHour;
+    }
+
+    public int resetsPerAddressPerHour() {
+        return resetsPerAddressPerHour;
     }
 
     public int signUpsPerAddressPerHour() {

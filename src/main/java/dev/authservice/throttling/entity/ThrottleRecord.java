@@ -53,6 +53,10 @@ public class ThrottleRecord {
     @Column(name = "LAST_ATTEMPT_AT", nullable = false)
     private Instant lastAttemptAt;
 
+    /** SMALLINT 0 or 1: the current lock was told to the account's owner (at its first refused attempt). */
+    @Column(name = "LOCK_NOTICED", nullable = false)
+    private short lockNoticed;
+
     protected ThrottleRecord() {
         // for JPA
     }
@@ -77,6 +81,7 @@ public class ThrottleRecord {
         lockedUntil = earlier.lockedUntil;
         hourStart = earlier.hourStart;
         failuresThisHour = earlier.failuresThisHour;
+        lockNoticed = earlier.lockNoticed;
     }
 
     /** How long an attempt at {@code now} must still wait, or zero if it may be made. */
@@ -96,6 +101,9 @@ public class ThrottleRecord {
 
     /** Counts one more failure in a row, locked for {@code delay} once it has happened. */
     public void countFailure(Instant now, Duration delay) {
+        if (consecutiveFailures == 0) {
+            lockNoticed = 0;
+        }
         consecutiveFailures++;
         failuresThisHour++;
         lockedUntil = delay.isZero() ? UNLOCKED : now.plus(delay);
@@ -108,9 +116,23 @@ public class ThrottleRecord {
 
     /** The attempt counted last was no failure: the run of failures ends, and so does its lock. */
     public void succeeded() {
+        lockNoticed = 0;
         consecutiveFailures = 0;
         lockedUntil = UNLOCKED;
         failuresThisHour = Math.max(0, failuresThisHour - 1);
+    }
+
+    /** The account's owner proved it another way (a password reset): no failures, no lock, this hour's count gone. */
+    public void cleared() {
+        succeeded();
+        failuresThisHour = 0;
+    }
+
+    /** Whether this refused attempt is the first of its run of failures: the one a notice tells of. */
+    public boolean firstRefusal() {
+        boolean first = lockNoticed == 0;
+        lockNoticed = 1;
+        return first;
     }
 
     public void attemptedAt(Instant now) {

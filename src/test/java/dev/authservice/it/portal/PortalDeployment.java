@@ -7,6 +7,7 @@ import dev.authservice.it.support.Deployments;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.PortalBrowser;
 import dev.authservice.it.support.TestAuthenticator;
+import dev.authservice.it.support.TestMailServer;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -59,20 +60,30 @@ abstract class PortalDeployment {
                 "portal",
                 // Registration opened explicitly, as a portal closes it by default: the tests
                 // make their people with POST /register.
-                Map.of(
+                withMail(Map.of(
                         "auth.portal.url",
                         PORTAL,
                         "auth.cookie.domain",
                         "example.test",
                         "auth.registration.enabled",
                         "true",
+                        // Every test asks from 127.0.0.1: the per-address bound is ResetThrottleTest's.
+                        "auth.throttle.password-resets-per-address-per-hour",
+                        "10000",
                         // The company's name, logo and colour, where people see the service's (BrandingIT).
                         "auth.portal.title",
                         TITLE,
                         "auth.portal.logo-url",
                         LOGO,
                         "auth.portal.accent-color",
-                        ACCENT));
+                        ACCENT)));
+    }
+
+    /** With mail to the test's SMTP server (TestMailServer): resets, addresses, notices. */
+    private static Map<String, String> withMail(Map<String, String> config) {
+        Map<String, String> all = new HashMap<>(config);
+        all.putAll(TestMailServer.config());
+        return all;
     }
 
     @BeforeEach

@@ -16,6 +16,7 @@ import dev.authservice.it.support.SoftwarePasskey;
 import dev.authservice.it.support.TableRows;
 import dev.authservice.it.support.TestAuthenticator;
 import dev.authservice.it.support.TestDatabase;
+import dev.authservice.it.support.TestMailServer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -560,9 +561,54 @@ class TwoInstancesIT {
         return HttpClientSupport.token(instance.login(username, PASSWORD));
     }
 
+    /**
+     * Both instances send from one outbox (the database's): every message goes out once, whichever
+     * instance's sender claims it first. Forty accounts are registered with an address, half on
+     * each instance; each address gets its one confirmation link, and nothing more.
+     */
+    @Test
+    @Order(7)
+    void bothInstancesSendFromOneOutboxAndNoMessageTwice() {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String username = uniqueUsername("outbox");
+            String address = username + "@example.test";
+            HttpClientSupport instance = i % 2 == 0 ? one : other;
+            HttpResponse<String> registered = instance.postJson(
+                    "register",
+                    "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + address
+                            + "\"}");
+            assertEquals(201, registered.statusCode(), registered.body());
+            addresses.add(address);
+        }
+        for (String address : addresses) {
+            TestMailServer.awaitMessages(address, 1);
+        }
+        // Markers queued after the forty, on each instance: once they are in, so is any second copy.
+        for (HttpClientSupport instance : List.of(one, other)) {
+            String marker = uniqueUsername("marker") + "@example.test";
+            assertEquals(
+                    201,
+                    instance.postJson(
+                                    "register",
+                                    "{\"username\":\"" + marker.substring(0, marker.indexOf('@'))
+                                            + "\",\"password\":\"" + PASSWORD + "\",\"email\":\"" + marker
+                                            + "\"}")
+                            .statusCode());
+            TestMailServer.awaitMessages(marker, 1);
+        }
+        for (String address : addresses) {
+            assertEquals(1, TestMailServer.messagesTo(address).size(), address);
+        }
+    }
+
     private static ServiceProcess instance(String name, Map<String, String> db, String mfaKey) {
-        return new ServiceProcess(ServiceProcess.workDir(name))
-                .withEnv("AUTH_DB_URL", db.get("auth.db.url"))
+        ServiceProcess instance = new ServiceProcess(ServiceProcess.workDir(name));
+        // Mail to the test's SMTP server, from both instances.
+        TestMailServer.config()
+                .forEach((key, value) ->
+                        instance.withEnv(key.toUpperCase().replace('.', '_').replace('-', '_'), value));
+        return instance.withEnv("AUTH_DB_URL", db.get("auth.db.url"))
                 .withEnv("AUTH_DB_USER", db.get("auth.db.user"))
                 .withEnv("AUTH_DB_PASSWORD", db.get("auth.db.password"))
                 .withEnv("AUTH_MFA_KEY", mfaKey)

@@ -3,6 +3,7 @@ package dev.authservice.it.support;
 import dev.authservice.auth.boundary.AuthBeanIT;
 import dev.authservice.auth.boundary.PausingPasswordHasher;
 import dev.authservice.keys.control.SigningKeysIT;
+import dev.authservice.mail.control.OutboxIT;
 import dev.authservice.sessions.control.SessionPurgeIT;
 import dev.authservice.throttling.control.ThrottleForgettingIT;
 import java.util.Map;
@@ -37,11 +38,27 @@ public abstract class InsideTheService {
                         Map.of(
                                 "auth.session.purge-interval", "PT1H",
                                 "auth.session.purge-batch-size", "7",
-                                "auth.throttle.max-tracked-names", "1000"))
+                                "auth.throttle.max-tracked-names", "1000",
+                                // Mail on, to a port where nothing listens: what OutboxIT queues stays queued.
+                                "auth.mail.host", "127.0.0.1",
+                                "auth.mail.port", Integer.toString(closedPort()),
+                                "auth.mail.from", "auth@example.test",
+                                "auth.portal.url", "http://localhost",
+                                "auth.registration.enabled", "true"))
                 .addClasses(InsideTheService.class, TableRows.class)
                 .addClasses(AuthBeanIT.class, PausingPasswordHasher.class)
                 .addClasses(SessionPurgeIT.class)
                 .addClasses(ThrottleForgettingIT.class)
-                .addClasses(SigningKeysIT.class));
+                .addClasses(SigningKeysIT.class)
+                .addClasses(OutboxIT.class));
+    }
+
+    /** A port nothing listens on: taken from the system and let go. */
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,2 @@
+/** A message waiting in the outbox. */
+package dev.authservice.mail.entity;
