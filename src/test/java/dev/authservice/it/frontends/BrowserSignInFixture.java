@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.authservice.it.support.Administrator;
 import dev.authservice.it.support.Deployments;
 import dev.authservice.it.support.HeadlessChromium;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.Poll;
 import dev.authservice.it.support.ServiceProcess;
 import dev.authservice.it.support.TestAuthenticator;
+import dev.authservice.it.support.TestMailServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,13 +84,14 @@ abstract class BrowserSignInFixture {
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.authService(
-                "browser",
-                Map.of(
-                        "auth.portal.url", "https://auth.example.test:" + PORT,
-                        "auth.cookie.domain", "example.test",
-                        "auth.http.trusted-proxies", "127.0.0.1",
-                        "auth.registration.enabled", "true"));
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "auth.portal.url", "https://auth.example.test:" + PORT,
+                "auth.cookie.domain", "example.test",
+                "auth.http.trusted-proxies", "127.0.0.1",
+                "auth.registration.enabled", "true"));
+        // Mail to the test's SMTP server: "Forgot your password?" is walked through by email.
+        config.putAll(TestMailServer.config());
+        return Deployments.authService("browser", config);
     }
 
     String portal() {
@@ -475,6 +478,55 @@ abstract class BrowserSignInFixture {
     }
 
     /** Registers {@code count} accounts named {@code prefix} and a number, eight at a time. */
+    /**
+     * "Forgot your password?" as a person with two-factor authentication meets it: from an
+     * application's sign-in page to the email (read from the test's SMTP server), its link, the
+     * code, a new password, and signed in; every page checked for accessibility and pictured at
+     * both widths for docs/account.md.
+     */
+    void walkThroughAForgottenPassword() throws Exception {
+        String username = registered("forgot");
+        TestAuthenticator app = enrolTotp(username);
+        String address = username + "@example.test";
+        assertEquals(
+                200,
+                Administrator.call(http, "PUT", "admin/users/" + username + "/email", "{\"email\":\"" + address + "\"}")
+                        .statusCode());
+
+        browser.get(app(1) + "/reports?year=2026");
+        assertOnSignInPageFor(app(1) + "/reports?year=2026");
+        browser.findElement(By.id("forgot-link")).click();
+        awaitUrl(portal() + "/portal/forgot");
+        PageChecks.assertAccessible(browser, "the forgotten-password page");
+        browser.findElement(By.id("identifier")).sendKeys(username);
+        browser.findElement(By.id("send-link")).click();
+        awaitText("sent");
+        atBothWidths("forgot-sent");
+        PageChecks.assertAccessible(browser, "the page after a reset was asked for");
+
+        String link =
+                TestMailServer.link(TestMailServer.awaitMessages(address, 1).get(0));
+        assertTrue(link.startsWith(portal() + "/portal/reset?token="), link);
+        browser.get(link);
+        awaitUrl(portal() + "/portal/reset");
+        awaitText("reset-account");
+        atBothWidths("reset-code");
+        PageChecks.assertAccessible(browser, "the reset page's second-factor step");
+        browser.findElement(By.id("code")).sendKeys(nextCode(app));
+        browser.findElement(By.id("verify")).click();
+        awaitText("password-rules");
+        atBothWidths("reset-password");
+        PageChecks.assertAccessible(browser, "the reset page's new password");
+        browser.findElement(By.id("password")).sendKeys("a brand new horse");
+        browser.findElement(By.id("set-password")).click();
+
+        awaitUrl(portal() + "/portal/account?done=password-reset");
+        assertEquals(username, text("username"));
+        assertTrue(text("notice").contains("Your password is set"), text("notice"));
+        browser.get(link);
+        assertTrue(browser.getPageSource().contains("expired or has already been used"), "the link worked once");
+    }
+
     private void registerMany(String prefix, int count) throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {

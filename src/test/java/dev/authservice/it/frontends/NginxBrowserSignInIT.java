@@ -17,6 +17,11 @@ class NginxBrowserSignInIT extends BrowserSignInFixture {
     }
 
     @Test
+    void aPersonResetsAForgottenPasswordByEmail() throws Exception {
+        walkThroughAForgottenPassword();
+    }
+
+    @Test
     void theHelpDeskAdministersAnAccountFromTheConsole() throws Exception {
         walkThroughTheAdminConsole();
     }

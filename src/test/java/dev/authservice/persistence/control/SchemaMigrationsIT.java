@@ -26,7 +26,7 @@ class SchemaMigrationsIT {
                     "INSERT INTO AUTH_SESSION (TOKEN_HASH, USERNAME, CREATED_AT, EXPIRES_AT, IDLE_EXPIRES_AT, SESSION_ID)"
                             + " VALUES ('t', 'u', 1, 2, 2, 'id')");
             sql.executeUpdate("INSERT INTO AUTH_RECOVERY_CODE (CODE_HASH, USERNAME) VALUES ('c', 'u')");
-            sql.executeUpdate("INSERT INTO AUTH_THROTTLE VALUES ('u', 1, 0, 0, 1, 0)");
+            sql.executeUpdate("INSERT INTO AUTH_THROTTLE VALUES ('u', 1, 0, 0, 1, 0, 0)");
         }
     }
 
