@@ -110,12 +110,20 @@ public class AccountPageResource {
         });
     }
 
+    /** The address typed on the account page, on to its step page, which asks who is there. */
+    @POST
+    @CsrfChecked
+    @Path("email/step")
+    public Response emailStep(@FormParam("id") String email) {
+        return signedIn(token -> stepPage(token, AccountStep.CHANGE_EMAIL, email, 200, null));
+    }
+
     @POST
     @CsrfChecked
     @Path("email")
     public Response changeEmail(
-            @FormParam("email") String email, @FormParam("password") String password, @FormParam("otp") String otp) {
-        return form("emailError", token -> {
+            @FormParam("id") String email, @FormParam("password") String password, @FormParam("otp") String otp) {
+        return step(AccountStep.CHANGE_EMAIL, email, token -> {
             selfService.changeEmail(token, password(password), blankToNull(otp), email, caller.client());
             return done("email");
         });

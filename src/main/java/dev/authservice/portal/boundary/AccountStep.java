@@ -20,6 +20,8 @@ enum AccountStep {
     TURN_OFF_TOTP("totp-off", "Turn off two-factor authentication", "Turn off", "totp/disable", false),
     ADD_PASSKEY("passkey-add", "Add a passkey", "Continue", "passkeys/new", false),
     REMOVE_PASSKEY("passkey-remove", "Remove a passkey", "Remove", "passkeys/remove", true),
+    /** Its id is the new address (none: removed), typed on the account page. */
+    CHANGE_EMAIL("email", "Change your email address", "Save the address", "email", true),
     DELETE_ACCOUNT("delete", "Delete your account", "Delete my account", "delete", false);
 
     /** The step's name in ?step=, and in the form it posts. */
@@ -31,7 +33,7 @@ enum AccountStep {
     /** Where the step's form posts, under /portal/account. */
     final String path;
 
-    /** Whether the step acts on one session or passkey, named by ?id=. */
+    /** Whether the step acts on one session or passkey (or sets an address), named by ?id=. */
     final boolean needsId;
 
     AccountStep(String key, String title, String button, String path, boolean needsId) {

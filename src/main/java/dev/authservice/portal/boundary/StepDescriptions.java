@@ -35,6 +35,13 @@ final class StepDescriptions {
                         .filter(p -> p.id().equals(id))
                         .findFirst()
                         .map(StepDescriptions::passkey);
+            case CHANGE_EMAIL ->
+                Optional.of(
+                        id == null || id.isBlank()
+                                ? "Your account's email address is removed: no reset links or notices by email."
+                                : "Your account's email address becomes " + id.strip()
+                                        + ". We send a link there to confirm it"
+                                        + (account.email() == null ? "." : ", and tell " + account.email() + "."));
             case DELETE_ACCOUNT ->
                 Optional.of("This deletes the account " + account.username()
                         + " with its sessions, second factor and passkeys. It cannot be undone.");

@@ -87,4 +87,19 @@ class ClosedRegistrationIT {
         assertFalse(page.contains("sign-in-passkey"), page);
         assertProblem(403, http.postJson("webauthn/login/options", "{}"));
     }
+
+    /** Mail is not configured here: no "Forgot your password?", and its pages say who resets passwords. */
+    @Test
+    void withoutMailThereIsNoResetByEmail() {
+        HttpClientSupport http = new HttpClientSupport(base);
+        PortalBrowser browser = new PortalBrowser(http, "https://auth.example.test");
+        assertTrue(!browser.get("portal/login").body().contains("forgot-link"));
+        HttpResponse<String> page = browser.get("portal/forgot");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("administrator"), page.body());
+        HttpResponse<String> asked = browser.post(
+                "portal/forgot", Map.of("csrf", browser.csrfToken(), "identifier", Deployments.ADMIN_USERNAME));
+        assertEquals(404, asked.statusCode());
+        assertEquals(404, browser.get("portal/reset?token=" + "A".repeat(43)).statusCode());
+    }
 }

@@ -71,6 +71,20 @@ class IntrospectionIT extends DeployedService {
     }
 
     @Test
+    void aLiveTokenCarriesTheAccountsAddressOnceItHasOne() {
+        String username = uniqueUsername("addressed");
+        String token = http.newSession(username, PASSWORD);
+        assertTrue(!json(introspect(RFC_CLIENT, "token=" + token)).containsKey("email"), "none yet");
+        http.send(http.request("admin/users/" + username + "/email")
+                .header("Authorization", "Bearer " + Administrator.token(http))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + username + "@Example.TEST\"}")));
+        JsonObject active = json(introspect(RFC_CLIENT, "token=" + token));
+        assertEquals(username + "@example.test", active.getString("email"), "the live session sees it at once");
+        assertEquals(true, active.getBoolean("email_verified"));
+    }
+
+    @Test
     void revokedExpiredAndMalformedTokensAreExactlyInactive() {
         String revoked = http.newSession(uniqueUsername("revoked"), PASSWORD);
         http.logout(revoked);

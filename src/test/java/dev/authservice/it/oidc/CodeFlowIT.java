@@ -14,6 +14,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.authservice.it.support.Administrator;
 import dev.authservice.it.support.DeployedService;
 import dev.authservice.it.support.PortalBrowser;
 import jakarta.json.JsonObject;
@@ -128,6 +129,26 @@ class CodeFlowIT extends DeployedService {
         assertEquals(200, userInfo.statusCode(), userInfo.body());
         assertEquals(id.getSubject(), json(userInfo).getString("sub"));
         assertEquals(username, json(userInfo).getString("preferred_username"));
+    }
+
+    @Test
+    void theEmailScopeAddsTheAccountsAddressAndWhetherItIsConfirmed() {
+        String address = username + "@example.test";
+        assertEquals(
+                200,
+                Administrator.call(http, "PUT", "admin/users/" + username + "/email", "{\"email\":\"" + address + "\"}")
+                        .statusCode());
+        JsonObject withEmail = tokensFor(callbackFor(Map.of("scope", "openid email")));
+        JWTClaimsSet id = app.verified(withEmail.getString("id_token"));
+        assertEquals(address, id.getClaim("email"));
+        assertEquals(true, id.getClaim("email_verified"));
+        JsonObject userInfo = json(app.userInfo(withEmail.getString("access_token")));
+        assertEquals(address, userInfo.getString("email"));
+        assertTrue(userInfo.getBoolean("email_verified"));
+
+        JsonObject without = tokensFor(callbackFor(Map.of("scope", "openid profile")));
+        assertEquals(null, app.verified(without.getString("id_token")).getClaim("email"), "not asked for");
+        assertTrue(!json(app.userInfo(without.getString("access_token"))).containsKey("email"));
     }
 
     @Test

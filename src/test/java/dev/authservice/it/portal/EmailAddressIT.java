@@ -130,6 +130,25 @@ class EmailAddressIT extends PortalDeployment {
         assertFalse(json(http.session(token)).containsKey("email"));
     }
 
+    @Test
+    void theAccountPageChangesTheAddressOnAStepPageThatAsksForThePassword() {
+        String username = signedInAccount();
+        String address = username + "@example.test";
+        HttpResponse<String> step = submit("email/step", "id", "<b>" + address);
+        assertEquals(200, step.statusCode());
+        assertTrue(step.body().contains("&lt;b&gt;" + address), "shown escaped: " + step.body());
+        assertTrue(step.body().contains("id=\"step-password\""), step.body());
+        assertEquals(
+                400,
+                submit("email", "id", "<b>" + address, "password", PASSWORD).statusCode(),
+                "no address");
+
+        HttpResponse<String> saved = submit("email", "id", address, "password", PASSWORD);
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertTrue(browser.get("portal/account").body().contains(address));
+        assertTrue(subject(awaitMessages(address, 1).get(0)).startsWith("Confirm your email address"));
+    }
+
     private HttpResponse<String> registerWithAddress(String username, String address) {
         return http.postJson(
                 "register",
