@@ -58,12 +58,6 @@ public final class EmailAddress {
         return value;
     }
 
-    /** The address with its local part shortened, for pages that confirm where a message went. */
-    public String masked() {
-        int at = value.lastIndexOf('@');
-        return value.charAt(0) + "…" + value.substring(at);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof EmailAddress address && address.value.equals(value);
