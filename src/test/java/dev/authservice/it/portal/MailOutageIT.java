@@ -6,15 +6,11 @@ import static dev.authservice.it.support.TestMailServer.subjects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.authservice.it.support.Administrator;
 import dev.authservice.it.support.PortalBrowser;
 import dev.authservice.it.support.TestMailServer;
-import jakarta.json.Json;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +45,7 @@ class MailOutageIT extends PortalDeployment {
         TestMailServer.start();
         // The retry is due a second after the failure, on the deployment's clock.
         http.advanceClock(Duration.ofMinutes(1));
-        List<String> subjects = subjects(awaitMessages(PasswordResetIT.addressOf(username), 2));
+        List<String> subjects = subjects(awaitMessages(addressOf(username), 2));
         assertTrue(subjects.contains("New sign-in to your account"), subjects.toString());
         assertTrue(subjects.contains("Reset your password for " + TITLE), subjects.toString());
     }
@@ -68,8 +64,8 @@ class MailOutageIT extends PortalDeployment {
 
         TestMailServer.start();
         http.advanceClock(Duration.ofMinutes(1));
-        assertEquals(2, awaitMessages(PasswordResetIT.addressOf(username), 2).size());
-        assertEquals(2, messagesTo(PasswordResetIT.addressOf(username)).size());
+        assertEquals(2, awaitMessages(addressOf(username), 2).size());
+        assertEquals(2, messagesTo(addressOf(username)).size());
     }
 
     /** Medians of a portal sign-in and of a reset request for another account each time. */
@@ -96,24 +92,5 @@ class MailOutageIT extends PortalDeployment {
         }
         nanos.sort(Long::compare);
         return nanos.get(SAMPLES / 2);
-    }
-
-    private HttpResponse<String> askForReset(String identifier) {
-        PortalBrowser someone = new PortalBrowser(http, PORTAL);
-        return someone.post("portal/forgot", Map.of("csrf", someone.csrfToken(), "identifier", identifier));
-    }
-
-    private String withConfirmedAddress(String prefix) {
-        String username = registered(prefix);
-        HttpResponse<String> set = Administrator.call(
-                http,
-                "PUT",
-                "admin/users/" + username + "/email",
-                Json.createObjectBuilder()
-                        .add("email", PasswordResetIT.addressOf(username))
-                        .build()
-                        .toString());
-        assertEquals(200, set.statusCode(), set.body());
-        return username;
     }
 }

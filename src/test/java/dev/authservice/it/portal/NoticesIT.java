@@ -125,7 +125,7 @@ class NoticesIT extends PortalDeployment {
     @Test
     void anAddressNotYetConfirmedIsToldNothing() {
         String username = registered("unconfirmed");
-        String address = PasswordResetIT.addressOf(username);
+        String address = addressOf(username);
         String token = HttpClientSupport.token(http.login(username, PASSWORD));
         assertEquals(
                 200,
@@ -150,7 +150,7 @@ class NoticesIT extends PortalDeployment {
      * queued, so a second copy of anything before the marker would have come before it.
      */
     private List<MimeMessage> toldBeforeAMarker(String username, int expected) {
-        String address = PasswordResetIT.addressOf(username);
+        String address = addressOf(username);
         awaitMessages(address, expected);
         HttpResponse<String> marker = Administrator.call(
                 http,
@@ -189,19 +189,5 @@ class NoticesIT extends PortalDeployment {
                         .toString());
         assertEquals(200, login.statusCode(), login.body());
         return json(login).getString("token");
-    }
-
-    private String withConfirmedAddress(String prefix) {
-        String username = registered(prefix);
-        HttpResponse<String> set = Administrator.call(
-                http,
-                "PUT",
-                "admin/users/" + username + "/email",
-                Json.createObjectBuilder()
-                        .add("email", PasswordResetIT.addressOf(username))
-                        .build()
-                        .toString());
-        assertEquals(200, set.statusCode(), set.body());
-        return username;
     }
 }

@@ -3,11 +3,13 @@ package dev.authservice.it.portal;
 import static dev.authservice.it.support.HttpClientSupport.uniqueUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.authservice.it.support.Administrator;
 import dev.authservice.it.support.Deployments;
 import dev.authservice.it.support.HttpClientSupport;
 import dev.authservice.it.support.PortalBrowser;
 import dev.authservice.it.support.TestAuthenticator;
 import dev.authservice.it.support.TestMailServer;
+import jakarta.json.Json;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -145,5 +147,30 @@ abstract class PortalDeployment {
             form.put(fields[i], fields[i + 1]);
         }
         return browser.post("portal/account/" + path, form);
+    }
+
+    static String addressOf(String username) {
+        return username + "@example.test";
+    }
+
+    /** An account whose address an administrator set, so confirmed: mail may go to it. */
+    String withConfirmedAddress(String prefix) {
+        String username = registered(prefix);
+        HttpResponse<String> set = Administrator.call(
+                http,
+                "PUT",
+                "admin/users/" + username + "/email",
+                Json.createObjectBuilder()
+                        .add("email", addressOf(username))
+                        .build()
+                        .toString());
+        assertEquals(200, set.statusCode(), set.body());
+        return username;
+    }
+
+    /** "Forgot your password?" asked for {@code identifier} by a browser of its own. */
+    HttpResponse<String> askForReset(String identifier) {
+        PortalBrowser someone = new PortalBrowser(http, PORTAL);
+        return someone.post("portal/forgot", Map.of("csrf", someone.csrfToken(), "identifier", identifier));
     }
 }
