@@ -56,8 +56,13 @@ public class EmailAddresses {
     public boolean change(User user, EmailAddress address, boolean trusted, Client client, String changedBy) {
         EmailAddress previous = user.email();
         boolean previousVerified = user.isEmailVerified();
-        if (Objects.equals(previous, address) && (!trusted || previousVerified)) {
+        if (Objects.equals(previous, address) && (address == null || previousVerified)) {
             return false;
+        }
+        if (Objects.equals(previous, address) && !trusted) {
+            // The same address again, still unconfirmed: another link, the one way to ask for it.
+            outbox.addressVerification(user.username(), address.value());
+            return true;
         }
         if (address != null) {
             User holder = em.createNamedQuery(User.BY_EMAIL, User.class)

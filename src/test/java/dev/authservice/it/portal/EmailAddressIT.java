@@ -115,6 +115,18 @@ class EmailAddressIT extends PortalDeployment {
     }
 
     @Test
+    void theSameUnconfirmedAddressAgainSendsAnotherLink() {
+        String username = uniqueUsername("again");
+        String address = username + "@example.test";
+        assertEquals(201, registerWithAddress(username, address).statusCode());
+        awaitMessages(address, 1);
+        String token = HttpClientSupport.token(http.login(username, PASSWORD));
+        assertEquals(200, putEmail(token, address).statusCode());
+        List<MimeMessage> links = awaitMessages(address, 2);
+        assertTrue(!token(links.get(0)).equals(token(links.get(1))), "a link of its own");
+    }
+
+    @Test
     void changingTheAddressNeedsThePassword() {
         String username = registered("guarded");
         String token = HttpClientSupport.token(http.login(username, PASSWORD));
@@ -166,5 +178,16 @@ class EmailAddressIT extends PortalDeployment {
                 "PUT",
                 "admin/users/" + username + "/email",
                 Json.createObjectBuilder().add("email", address).build().toString());
+    }
+
+    private HttpResponse<String> putEmail(String token, String address) {
+        return http.send(http.request("account/email")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("email", address)
+                        .add("password", PASSWORD)
+                        .build()
+                        .toString())));
     }
 }
