@@ -58,6 +58,7 @@ class OpenApiDocumentTest {
         for (Class<?> resource : new Class<?>[] {
             AccountResource.class,
             SessionsResource.class,
+            PasswordResetRequestResource.class,
             ForwardAuthResource.class,
             SecondFactorResource.class,
             AdminResource.class,

@@ -161,6 +161,18 @@ class PasswordResetIT extends PortalDeployment {
     }
 
     @Test
+    void nativeClientsAskThroughTheJsonApiWithTheSameAnswerForNoAccount() {
+        String username = withConfirmedAddress("api");
+        HttpResponse<String> known = http.postJson("password/reset", "{\"identifier\":\"" + username + "\"}");
+        HttpResponse<String> unknown = http.postJson("password/reset", "{\"identifier\":\"nobody-" + username + "\"}");
+        assertEquals(202, known.statusCode(), known.body());
+        assertEquals(known.statusCode(), unknown.statusCode());
+        assertEquals(known.body(), unknown.body());
+        assertTrue(token(awaitMessages(addressOf(username), 1).get(0)).length() == 43);
+        assertEquals(400, http.postJson("password/reset", "{}").statusCode());
+    }
+
+    @Test
     void requestsAreThrottledAlikeForAnAccountAndForNoAccount() {
         String username = withConfirmedAddress("busy");
         String unknown = "nobody-" + username;
