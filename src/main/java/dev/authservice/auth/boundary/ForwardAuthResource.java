@@ -33,6 +33,9 @@ public class ForwardAuthResource {
     /** The user's groups, joined by ',' and encoded as X-Auth-User is. */
     static final String AUTH_GROUPS_HEADER = "X-Auth-Groups";
 
+    /** The user's confirmed email address, encoded as X-Auth-User is; absent without one. */
+    static final String AUTH_EMAIL_HEADER = "X-Auth-Email";
+
     private static final Supplier<Refusal> NOT_IN_GROUP =
             () -> Refusal.forbidden("Signed in, but not in any group this location requires.");
 
@@ -117,6 +120,7 @@ public class ForwardAuthResource {
                         MediaType.APPLICATION_JSON_TYPE)
                 .header(AUTH_USER_HEADER, AuthUserHeader.encode(session.username()))
                 .header(AUTH_GROUPS_HEADER, AuthUserHeader.encodeList(session.groups()))
+                .header(AUTH_EMAIL_HEADER, session.emailVerified() ? AuthUserHeader.encode(session.email()) : null)
                 .build();
     }
 

@@ -82,6 +82,12 @@ class IntrospectionIT extends DeployedService {
         JsonObject active = json(introspect(RFC_CLIENT, "token=" + token));
         assertEquals(username + "@example.test", active.getString("email"), "the live session sees it at once");
         assertEquals(true, active.getBoolean("email_verified"));
+        HttpResponse<String> check = http.session(token);
+        assertEquals(username + "@example.test", json(check).getString("email"));
+        assertEquals(
+                username + "@example.test",
+                check.headers().firstValue("X-Auth-Email").orElse(null),
+                "front ends pass a confirmed address on");
     }
 
     @Test

@@ -38,6 +38,9 @@ class EmailAddressIT extends PortalDeployment {
         JsonObject before = json(http.session(token));
         assertEquals(stored, before.getString("email"), "the domain in lower case, the local part as typed");
         assertFalse(before.getBoolean("email_verified"));
+        assertTrue(
+                http.session(token).headers().firstValue("X-Auth-Email").isEmpty(),
+                "front ends get no address that is not confirmed");
 
         MimeMessage confirmation = awaitMessages(stored, 1).get(0);
         assertTrue(subject(confirmation).startsWith("Confirm your email address"), subject(confirmation));
