@@ -169,8 +169,8 @@ public class AdminAccountResource {
                 user.passwordChangeDue()
                         ? "Set by an administrator: to be changed at the next sign-in"
                         : "Chosen by its owner");
-        values.put("createdAt", AccountPageResource.time(user.createdAt()));
-        values.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPageResource.time(user.lastLoginAt()));
+        values.put("createdAt", AccountPages.time(user.createdAt()));
+        values.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPages.time(user.lastLoginAt()));
         values.put("groups", String.join(" ", user.groups()));
         values.put("email", user.email() == null ? "" : user.email());
         values.put(

@@ -143,14 +143,14 @@ public class AdminConsoleResource {
         row.put("state", user.disabled() ? "Disabled" : "Enabled");
         row.put("groups", user.groups().isEmpty() ? "none" : String.join(" ", user.groups()));
         row.put("secondFactor", user.secondFactor() ? "On" : "Off");
-        row.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPageResource.time(user.lastLoginAt()));
+        row.put("lastLogin", user.lastLoginAt() == null ? "never" : AccountPages.time(user.lastLoginAt()));
         row.put("liveSessions", user.liveSessions());
         return row;
     }
 
     private Map<String, Object> eventRow(StoredSecurityEvent event) {
         Map<String, Object> row = new HashMap<>();
-        row.put("at", AccountPageResource.time(event.occurredAt()));
+        row.put("at", AccountPages.time(event.occurredAt()));
         row.put("kind", event.kind());
         row.put("username", event.username() == null ? "" : event.username());
         row.put("target", event.target() == null ? "" : event.target());

@@ -15,8 +15,8 @@ final class SessionRows {
         row.put("device", session.device());
         row.put("userAgent", session.userAgent() == null ? "" : session.userAgent());
         row.put("client", session.client() == null ? "" : session.client());
-        row.put("createdAt", AccountPageResource.time(session.createdAt()));
-        row.put("lastUsedAt", AccountPageResource.time(session.lastUsedAt()));
+        row.put("createdAt", AccountPages.time(session.createdAt()));
+        row.put("lastUsedAt", AccountPages.time(session.lastUsedAt()));
         row.put("current", session.current());
         return row;
     }

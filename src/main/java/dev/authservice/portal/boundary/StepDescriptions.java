@@ -51,11 +51,11 @@ final class StepDescriptions {
     private static String session(SessionSummary session) {
         return "The session of " + session.device()
                 + (session.client() == null ? "" : " at " + session.client())
-                + ", signed in " + AccountPageResource.time(session.createdAt()) + ", ends.";
+                + ", signed in " + AccountPages.time(session.createdAt()) + ", ends.";
     }
 
     private static String passkey(PasskeySummary passkey) {
-        return "The passkey \u201c" + passkey.name() + "\u201d, added " + AccountPageResource.time(passkey.createdAt())
+        return "The passkey \u201c" + passkey.name() + "\u201d, added " + AccountPages.time(passkey.createdAt())
                 + ", stops working here. Remove it from your device as well.";
     }
 }

@@ -8,9 +8,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,12 +53,34 @@ public final class TestMailServer {
                 "PT2S");
     }
 
+    /**
+     * Starts the server on its port, if it is not running: again and again for up to half a
+     * minute, as a loaded machine may be slow to start it, or to let the port go after the
+     * hanging server's connections.
+     */
     public static synchronized void start() {
-        if (server == null) {
-            endHanging();
-            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
+        if (server != null) {
+            return;
         }
+        endHanging();
+        RuntimeException last = null;
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            ServerSetup setup = new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setServerStartupTimeout(10_000);
+            GreenMail starting = new GreenMail(setup);
+            try {
+                starting.start();
+                server = starting;
+                return;
+            } catch (RuntimeException notYet) {
+                System.out.println("TestMailServer: not started yet on port " + PORT + ": " + notYet);
+                last = notYet;
+                starting.stop();
+                Poll.until(Duration.ofMillis(500), () -> false);
+            }
+        }
+        throw new IllegalStateException("the test's SMTP server did not start on port " + PORT, last);
     }
 
     /** The mail server is away: connections are refused. */
@@ -71,7 +95,9 @@ public final class TestMailServer {
     public static synchronized void hang() {
         stop();
         try {
-            hanging = new ServerSocket(PORT, 50, InetAddress.getLoopbackAddress());
+            hanging = new ServerSocket();
+            hanging.setReuseAddress(true);
+            hanging.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 50);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,6 +123,8 @@ public final class TestMailServer {
                 hanging.close();
                 synchronized (held) {
                     for (Socket socket : held) {
+                        // Reset, not closed: no TIME_WAIT left on the port the real server takes back.
+                        socket.setSoLinger(true, 0);
                         socket.close();
                     }
                     held.clear();

@@ -15,13 +15,27 @@ import org.junit.jupiter.api.Test;
 /** Which portal requests the CSRF filter checks, and the field it reads from a form. */
 class CsrfFilterTest {
 
+    /**
+     * Every resource of the portal's own pages. Not OpenIdPagesResource: an authorization request
+     * may come as a form from any relying party's page, by design (OpenID Connect Core 3.1.2.1).
+     */
+    private static final List<Class<?>> PORTAL_RESOURCES = List.of(
+            PortalResource.class,
+            AccountPageResource.class,
+            AccountPasskeysResource.class,
+            AccountTotpResource.class,
+            SignUpResource.class,
+            PasswordResetResource.class,
+            AdminConsoleResource.class,
+            AdminAccountResource.class);
+
     private static String field(String form) {
         return CsrfFilter.field(form.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void everyFormThePortalTakesIsChecked() {
-        for (Class<?> resource : List.of(PortalResource.class, AccountPageResource.class)) {
+        for (Class<?> resource : PORTAL_RESOURCES) {
             List<Method> posts = Arrays.stream(resource.getDeclaredMethods())
                     .filter(m -> m.isAnnotationPresent(POST.class))
                     .toList();
@@ -35,7 +49,7 @@ class CsrfFilterTest {
 
     @Test
     void pagesThatOnlyShowSomethingAreNot() {
-        for (Class<?> resource : List.of(PortalResource.class, AccountPageResource.class)) {
+        for (Class<?> resource : PORTAL_RESOURCES) {
             Arrays.stream(resource.getDeclaredMethods())
                     .filter(m -> m.isAnnotationPresent(GET.class))
                     .forEach(get -> assertTrue(
